@@ -1,0 +1,56 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+/// Upcoming features every Stele target opts into: explicit `any`, imports visible only where
+/// written, and internal imports unless a public API needs the module.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "Stele",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "stele", targets: ["stele"]),
+        .executable(name: "stele-fixture-site", targets: ["stele-fixture-site"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+    ],
+    targets: [
+        // C libraries, each behind a module map and a header of typed wrappers.
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+
+        // One job each; dependencies point down only (see DESIGN.md).
+        .target(name: "SteleHTTP", dependencies: ["CCurl"], swiftSettings: strictSettings),
+        .executableTarget(
+            name: "stele",
+            dependencies: [
+                "SteleHTTP",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        // The web site the tests and benchmarks fetch from: a real HTTP/1.1 server on 127.0.0.1.
+        .target(name: "SteleFixtures", dependencies: ["CZlib"], swiftSettings: strictSettings),
+        .executableTarget(
+            name: "stele-fixture-site",
+            dependencies: [
+                "SteleFixtures",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        .testTarget(name: "SteleHTTPTests", dependencies: ["SteleHTTP", "SteleFixtures"], swiftSettings: strictSettings),
+        .testTarget(name: "SteleFixturesTests", dependencies: ["SteleFixtures", "SteleHTTP"], swiftSettings: strictSettings),
+    ]
+)

@@ -1,0 +1,109 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A child process started with `posix_spawn`, for tests that run real programs (`openssl`,
+/// `stele` itself) and send them real signals. Foundation's `Process` is avoided: on Linux its
+/// `waitUntilExit` can spin forever.
+public final class ChildProcess: Sendable {
+    /// How a child ended.
+    public enum Termination: Equatable, Sendable {
+        /// It exited with this status.
+        case exited(Int32)
+        /// A signal ended it.
+        case signaled(Int32)
+    }
+
+    /// The child's process id.
+    public let pid: Int32
+
+    /// Starts `executable` with `arguments`. Standard input is `/dev/null`; standard output and
+    /// error go to the given files (created or truncated), else to `/dev/null`. The child starts
+    /// with no blocked signals and default signal handlers, whatever the test runner set.
+    public init(
+        executable: String, arguments: [String] = [], environment: [String: String]? = nil,
+        standardOutput: String? = nil, standardError: String? = nil
+    ) throws(ChildProcessError) {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, standardOutput ?? "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_addopen(&actions, 2, standardError ?? "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        var defaultSignals = sigset_t()
+        sigemptyset(&defaultSignals)
+        for signal in [SIGTERM, SIGINT, SIGHUP, SIGPIPE, SIGUSR1, SIGUSR2, SIGCHLD] { sigaddset(&defaultSignals, signal) }
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        posix_spawnattr_setsigdefault(&attributes, &defaultSignals)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        let variables = (environment ?? ProcessInfo.processInfo.environment).map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { variables.forEach { free($0) } }
+
+        var pid: Int32 = 0
+        let result = posix_spawn(&pid, executable, &actions, &attributes, argv, variables)
+        guard result == 0 else { throw ChildProcessError(executable: executable, code: result) }
+        self.pid = pid
+    }
+
+    /// Sends `signal` to the child.
+    public func send(_ signal: Int32) {
+        kill(pid, signal)
+    }
+
+    /// Waits up to `timeout` for the child to end; `nil` when it is still running.
+    public func wait(timeout: Duration) -> Termination? {
+        let deadline = ContinuousClock.now + timeout
+        while true {
+            var status: Int32 = 0
+            let result = waitpid(pid, &status, WNOHANG)
+            if result == pid {
+                return status & 0x7f == 0 ? .exited((status >> 8) & 0xff) : .signaled(status & 0x7f)
+            }
+            if result < 0 { return .exited(-1) }
+            if ContinuousClock.now >= deadline { return nil }
+            usleep(5_000)
+        }
+    }
+
+    /// Ends the child: SIGTERM, then SIGKILL if it is still there after `grace`.
+    @discardableResult
+    public func terminate(grace: Duration = .seconds(5)) -> Termination {
+        send(SIGTERM)
+        if let termination = wait(timeout: grace) { return termination }
+        send(SIGKILL)
+        return wait(timeout: .seconds(60)) ?? .signaled(SIGKILL)
+    }
+
+    /// Runs `executable` to its end and returns how it ended with what it wrote to standard output.
+    public static func run(_ executable: String, _ arguments: [String], timeout: Duration = .seconds(60)) throws(ChildProcessError) -> (termination: Termination, output: String) {
+        let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("stele-child-\(UUID().uuidString)").path
+        defer { unlink(outputPath) }
+        let child = try ChildProcess(executable: executable, arguments: arguments, standardOutput: outputPath)
+        let termination = child.wait(timeout: timeout) ?? child.terminate()
+        let output = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+        return (termination, output)
+    }
+}
+
+/// A child process could not be started.
+public struct ChildProcessError: Error, CustomStringConvertible {
+    /// The program that was to run.
+    public var executable: String
+    /// The `errno`-style code `posix_spawn` returned.
+    public var code: Int32
+
+    /// What failed, in words.
+    public var description: String {
+        "could not start \(executable): \(String(cString: strerror(code)))"
+    }
+}

@@ -50,6 +50,16 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // Benchmarks: run `swift build -c release`, then `.build/release/stele-bench --help`.
+        .executableTarget(
+            name: "stele-bench",
+            dependencies: [
+                "SteleHTTP", "SteleFixtures",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
         .testTarget(name: "SteleHTTPTests", dependencies: ["SteleHTTP", "SteleFixtures"], swiftSettings: strictSettings),
         .testTarget(name: "SteleFixturesTests", dependencies: ["SteleFixtures", "SteleHTTP"], swiftSettings: strictSettings),
     ]

@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// `stele-bench`: Stele's benchmarks, each next to a baseline run in the same command.
+@main
+struct Bench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stele-bench",
+        abstract: "Measure Stele against its baselines (curl, GNU diff, NLTK, xmllint) on this machine.",
+        discussion: "Build in release mode first: swift build -c release. Each benchmark prints medians and the ratio to its baseline.",
+        subcommands: [HTTPBenchmark.self, FetchList.self]
+    )
+}

@@ -1,0 +1,39 @@
+import Foundation
+import SteleFixtures
+
+/// Wall time and peak memory of one run of a program, read from GNU time.
+struct Measurement {
+    var seconds: Double
+    var peakKilobytes: Int
+
+    /// Runs `executable` under `/usr/bin/time` and reads its elapsed time and maximum resident size.
+    static func run(_ executable: String, _ arguments: [String]) throws -> Measurement {
+        let report = FileManager.default.temporaryDirectory.appendingPathComponent("stele-bench-time-\(UUID().uuidString)").path
+        defer { unlink(report) }
+        let child = try ChildProcess(executable: "/usr/bin/time", arguments: ["-f", "%e %M", "-o", report, executable] + arguments)
+        let termination = child.wait(timeout: .seconds(600)) ?? child.terminate()
+        guard termination == .exited(0) else { throw BenchmarkError("\(executable) \(arguments.prefix(3).joined(separator: " ")) ended with \(termination)") }
+        let fields = (try String(contentsOfFile: report, encoding: .utf8)).split(whereSeparator: \.isWhitespace)
+        guard fields.count >= 2, let seconds = Double(fields[fields.count - 2]), let kilobytes = Int(fields[fields.count - 1]) else {
+            throw BenchmarkError("could not read /usr/bin/time's report for \(executable)")
+        }
+        return Measurement(seconds: seconds, peakKilobytes: kilobytes)
+    }
+}
+
+/// The median of a non-empty list.
+func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+}
+
+/// A benchmark could not run; the message says why.
+struct BenchmarkError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// The path of a sibling executable built with this one (same build folder).
+func siblingExecutable(_ name: String) -> String {
+    URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent(name).path
+}

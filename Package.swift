@@ -19,6 +19,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // C libraries, each behind a module map and a header of typed wrappers.
@@ -29,10 +30,11 @@ let package = Package(
 
         // One job each; dependencies point down only (see DESIGN.md).
         .target(name: "SteleHTTP", dependencies: ["CCurl"], swiftSettings: strictSettings),
+        .target(name: "SteleConfig", dependencies: ["TOMLKit"], swiftSettings: strictSettings),
         .executableTarget(
             name: "stele",
             dependencies: [
-                "SteleHTTP",
+                "SteleHTTP", "SteleConfig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -61,6 +63,7 @@ let package = Package(
         ),
 
         .testTarget(name: "SteleHTTPTests", dependencies: ["SteleHTTP", "SteleFixtures"], swiftSettings: strictSettings),
+        .testTarget(name: "SteleConfigTests", dependencies: ["SteleConfig"], swiftSettings: strictSettings),
         .testTarget(name: "SteleFixturesTests", dependencies: ["SteleFixtures", "SteleHTTP"], swiftSettings: strictSettings),
     ]
 )

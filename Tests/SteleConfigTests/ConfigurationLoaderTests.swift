@@ -1,0 +1,209 @@
+import Foundation
+import SteleConfig
+import Testing
+
+@Suite("Reading and validating stele.toml")
+struct ConfigurationLoaderTests {
+    private func problems(_ text: String) -> [String] {
+        do {
+            _ = try ConfigurationLoader.parse(text: text, file: "stele.toml")
+            return []
+        } catch {
+            return error.problems.map(\.description)
+        }
+    }
+
+    private let minimalSource = """
+        [[source]]
+        id = "nato"
+        languages = ["en", "fr"]
+        feed = "https://www.nato.int/feed.xml"
+        versions = "page-links"
+        """
+
+    @Test("the default configuration in config/ is valid and follows NATO")
+    func defaultConfiguration() throws {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../config/stele.toml").standardized.path
+        let configuration = try ConfigurationLoader.load(path: path)
+        let nato = try #require(configuration.source(id: "nato"))
+        #expect(configuration.sources.first?.id == "nato")
+        #expect(nato.languages == ["en", "fr", "uk"])
+        #expect(nato.feeds == [FeedSubscription(url: "https://www.nato.int/cps/rss/en/natohq/rssFeed.xsl/rssFeed.xml")])
+        #expect(nato.versions == .rewrite(["fr": .setQuery(name: "selectedLocale", value: "fr"), "uk": .setQuery(name: "selectedLocale", value: "uk")]))
+        #expect(nato.keyPattern == "(news_[0-9]+)")
+        #expect(nato.content == "section.content")
+        #expect(nato.pollInterval == .seconds(900))
+        #expect(nato.pendingRecheck == RecheckSchedule(text: "1h for 2d, 6h for 14d"))
+        #expect(configuration.http.perHost == 2)
+    }
+
+    @Test("an unknown key is named with its line and the key it resembles")
+    func unknownKey() {
+        let text = """
+            [http]
+            per_host = 2
+
+            [[source]]
+            id = "nato"
+            languages = ["en", "fr"]
+            feeds = "https://www.nato.int/feed.xml"
+            versions = "page-links"
+            """
+        #expect(problems(text) == [
+            "stele.toml:4: source \"nato\": \"feed\" is missing; give the address of its RSS, Atom or JSON feed or XML sitemap",
+            "stele.toml:7: source \"nato\": unknown key \"feeds\" (did you mean \"feed\"?)",
+        ])
+    }
+
+    @Test("wrong types and values each get their own message, all at once")
+    func manyProblems() {
+        let text = """
+            [http]
+            per_host = "two"
+            total_timeout = "forever"
+            concurrency = 0
+
+            [log]
+            level = "verbose"
+
+            \(minimalSource)
+            poll_interval = "10s"
+            """
+        #expect(problems(text) == [
+            "stele.toml:2: [http]: \"per_host\" must be a whole number",
+            "stele.toml:3: [http]: \"total_timeout\" must be a duration like \"500ms\", \"30s\", \"15m\", \"6h\" or \"2d\", not \"forever\"",
+            "stele.toml:4: [http]: \"concurrency\" must be between 1 and 256, not 0",
+            "stele.toml:7: [log]: \"level\" must be one of trace, debug, info, notice, warning, error, critical, not \"verbose\"",
+            "stele.toml:14: source \"nato\": \"poll_interval\" must be between 1m and 1w, not 10s",
+        ])
+    }
+
+    @Test("a TOML syntax error names its line")
+    func syntaxError() {
+        let found = problems("[http]\nper_host = \n")
+        #expect(found.count == 1)
+        #expect(found.first?.hasPrefix("stele.toml:2: not valid TOML") == true)
+    }
+
+    @Test("languages Stele cannot identify are refused")
+    func unsupportedLanguage() {
+        let text = minimalSource.replacingOccurrences(of: "[\"en\", \"fr\"]", with: "[\"en\", \"de\"]")
+        #expect(problems(text) == ["stele.toml:3: source \"nato\": language \"de\" is not supported; use \"en\", \"fr\", \"uk\""])
+    }
+
+    @Test("rewrite rules are needed for every other language")
+    func rewriteRules() throws {
+        let text = """
+            [[source]]
+            id = "nato"
+            languages = ["en", "fr", "uk"]
+            feed = "https://www.nato.int/feed.xml"
+
+            [source.versions]
+            fr = { replace = "/en/", with = "/fr/" }
+            """
+        #expect(problems(text) == ["stele.toml:6: source \"nato\": no rewrite rule for \"uk\"; add uk = { query = \"...\" } or { replace = \"...\", with = \"...\" }"])
+        let fixed = try ConfigurationLoader.parse(text: text + "\nuk = { query = \"lang=uk\" }\n", file: "stele.toml")
+        #expect(fixed.sources[0].versions == .rewrite(["fr": .replace("/en/", with: "/fr/"), "uk": .setQuery(name: "lang", value: "uk")]))
+    }
+
+    @Test("per-language feeds must cover every language when versions come from feeds")
+    func perLanguageFeeds() throws {
+        let text = """
+            [[source]]
+            id = "agency"
+            languages = ["en", "fr"]
+            feed = { en = "https://a.example/en.rss" }
+            versions = "feeds"
+            """
+        #expect(problems(text) == ["stele.toml:5: source \"agency\": versions = \"feeds\" needs a feed per language; \"feed\" has none for fr"])
+        let fixed = try ConfigurationLoader.parse(text: text.replacingOccurrences(of: "{ en = \"https://a.example/en.rss\" }", with: "{ en = \"https://a.example/en.rss\", fr = \"https://a.example/fr.rss\" }"), file: "stele.toml")
+        #expect(Set(fixed.sources[0].feeds) == [FeedSubscription(url: "https://a.example/en.rss", language: "en"), FeedSubscription(url: "https://a.example/fr.rss", language: "fr")])
+    }
+
+    @Test("bad ids, duplicate ids, bad addresses and bad patterns are refused")
+    func sourceValues() {
+        let text = """
+            [[source]]
+            id = "../etc"
+            languages = ["en"]
+            feed = "file:///etc/passwd"
+            key = "news_(["
+
+            [[source]]
+            id = "nato"
+            languages = ["en"]
+            feed = "https://www.nato.int/feed.xml"
+
+            [[source]]
+            id = "nato"
+            languages = ["en"]
+            feed = "https://www.nato.int/other.xml"
+            """
+        let found = problems(text)
+        #expect(found.count == 4)
+        #expect(found[0] == "stele.toml:2: source \"../etc\": \"id\" must be 1 to 40 lower-case letters, digits, \"-\" or \"_\", not \"../etc\"")
+        #expect(found[1] == "stele.toml:4: source \"../etc\": feed \"file:///etc/passwd\" is not an http:// or https:// address")
+        #expect(found[2].hasPrefix("stele.toml:5: source \"../etc\": \"key\" is not a valid regular expression"))
+        #expect(found[3] == "stele.toml:13: source \"nato\": the id \"nato\" is used by an earlier source; ids must be unique")
+    }
+
+    @Test("metrics listen only on loopback, and event hooks need an absolute program")
+    func metricsAndEvents() {
+        let text = """
+            [metrics]
+            listen = "0.0.0.0:9464"
+
+            [events]
+            command = ["notify-send"]
+
+            \(minimalSource)
+            """
+        #expect(problems(text) == [
+            "stele.toml:2: [metrics]: \"listen\" must be a loopback address with a port, like \"127.0.0.1:9464\"; metrics are not for the open network",
+            "stele.toml:5: [events]: \"command\" must start with an absolute program path, like [\"/usr/local/bin/notify\", \"--json\"]",
+        ])
+    }
+
+    @Test("a file that is missing or huge is refused with a message naming it")
+    func unreadableFiles() throws {
+        #expect(throws: ConfigurationError.self) { try ConfigurationLoader.load(path: "/nonexistent/stele.toml") }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("stele-huge-\(UUID().uuidString).toml").path
+        defer { unlink(path) }
+        try Data(repeating: UInt8(ascii: "#"), count: ConfigurationLoader.maxFileBytes + 1).write(to: URL(fileURLWithPath: path))
+        do {
+            _ = try ConfigurationLoader.load(path: path)
+            Issue.record("a huge file was accepted")
+        } catch {
+            #expect(error.description.contains("larger than"))
+        }
+    }
+}
+
+@Suite("Durations and schedules")
+struct DurationTests {
+    @Test("durations as people write them", arguments: [
+        ("500ms", Duration.milliseconds(500)), ("30s", .seconds(30)), ("15m", .seconds(900)), ("1h30m", .seconds(5400)),
+        ("2d", .seconds(172_800)), ("1w", .seconds(604_800)),
+    ])
+    func parse(text: String, expected: Duration) {
+        #expect(DurationText.parse(text) == expected)
+        #expect(DurationText.parse(DurationText.format(expected)) == expected)
+    }
+
+    @Test("text that is no duration", arguments: ["", "15", "m", "1.5h", "-3s", "3 s", "9999999999999999999h", "1y"])
+    func reject(text: String) {
+        #expect(DurationText.parse(text) == nil)
+    }
+
+    @Test("a decaying schedule says when to look next, and stops")
+    func schedule() throws {
+        let schedule = try #require(RecheckSchedule(text: "1h for 2d, 6h for 14d"))
+        #expect(schedule.nextCheck(afterAge: .seconds(60)) == .seconds(3600))
+        #expect(schedule.nextCheck(afterAge: .seconds(3 * 86_400)) == .seconds(6 * 3600))
+        #expect(schedule.nextCheck(afterAge: .seconds(15 * 86_400)) == nil)
+        #expect(RecheckSchedule(text: "never")?.stages.isEmpty == true)
+        #expect(RecheckSchedule(text: "6h for 14d, 1h for 2d") == nil)
+        #expect(RecheckSchedule(text: "hourly") == nil)
+    }
+}

@@ -64,6 +64,8 @@ let package = Package(
 
         .testTarget(name: "SteleHTTPTests", dependencies: ["SteleHTTP", "SteleFixtures"], swiftSettings: strictSettings),
         .testTarget(name: "SteleConfigTests", dependencies: ["SteleConfig"], swiftSettings: strictSettings),
+        // Tests of the built executables and unit files as a whole (they run the `stele` binary).
+        .testTarget(name: "SteleSystemTests", dependencies: ["SteleFixtures"], swiftSettings: strictSettings),
         .testTarget(name: "SteleFixturesTests", dependencies: ["SteleFixtures", "SteleHTTP"], swiftSettings: strictSettings),
     ]
 )

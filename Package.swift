@@ -31,10 +31,11 @@ let package = Package(
         // One job each; dependencies point down only (see DESIGN.md).
         .target(name: "SteleHTTP", dependencies: ["CCurl"], swiftSettings: strictSettings),
         .target(name: "SteleConfig", dependencies: ["TOMLKit"], swiftSettings: strictSettings),
+        .target(name: "SteleService", dependencies: [.product(name: "Logging", package: "swift-log")], swiftSettings: strictSettings),
         .executableTarget(
             name: "stele",
             dependencies: [
-                "SteleHTTP", "SteleConfig",
+                "SteleHTTP", "SteleConfig", "SteleService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -63,6 +64,7 @@ let package = Package(
         ),
 
         .testTarget(name: "SteleHTTPTests", dependencies: ["SteleHTTP", "SteleFixtures"], swiftSettings: strictSettings),
+        .testTarget(name: "SteleServiceTests", dependencies: ["SteleService", .product(name: "Logging", package: "swift-log")], swiftSettings: strictSettings),
         .testTarget(name: "SteleConfigTests", dependencies: ["SteleConfig"], swiftSettings: strictSettings),
         // Tests of the built executables and unit files as a whole (they run the `stele` binary).
         .testTarget(name: "SteleSystemTests", dependencies: ["SteleFixtures"], swiftSettings: strictSettings),

@@ -53,7 +53,9 @@ struct Get: AsyncParsableCommand {
             throw ExitCode.failure
         }
         try writeBody(response.body)
-        print(json ? GetReport(response).json : GetReport(response).text)
+        let report = json ? GetReport(response).json : GetReport(response).text
+        // With the body on standard output, the report goes to standard error.
+        if output == "-" { printError(report) } else { print(report) }
     }
 
     private func writeBody(_ body: [UInt8]) throws {

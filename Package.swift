@@ -32,10 +32,11 @@ let package = Package(
         .target(name: "SteleHTTP", dependencies: ["CCurl"], swiftSettings: strictSettings),
         .target(name: "SteleConfig", dependencies: ["TOMLKit"], swiftSettings: strictSettings),
         .target(name: "SteleService", dependencies: [.product(name: "Logging", package: "swift-log")], swiftSettings: strictSettings),
+        .target(name: "SteleFeeds", dependencies: ["CLibXML2", "CZlib", "CCrypto"], swiftSettings: strictSettings),
         .executableTarget(
             name: "stele",
             dependencies: [
-                "SteleHTTP", "SteleConfig", "SteleService",
+                "SteleHTTP", "SteleConfig", "SteleService", "SteleFeeds",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -57,7 +58,7 @@ let package = Package(
         .executableTarget(
             name: "stele-bench",
             dependencies: [
-                "SteleHTTP", "SteleFixtures",
+                "SteleHTTP", "SteleFixtures", "SteleFeeds",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -68,6 +69,12 @@ let package = Package(
         .testTarget(name: "SteleConfigTests", dependencies: ["SteleConfig"], swiftSettings: strictSettings),
         // Tests of the built executables and unit files as a whole (they run the `stele` binary).
         .testTarget(name: "SteleSystemTests", dependencies: ["SteleFixtures"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "SteleFeedsTests",
+            dependencies: ["SteleFeeds", "SteleFixtures", "SteleHTTP"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "SteleFixturesTests", dependencies: ["SteleFixtures", "SteleHTTP"], swiftSettings: strictSettings),
     ]
 )

@@ -27,6 +27,7 @@ final class XMLStreamParser {
     private let maxDepth: Int
     private var context: xmlParserCtxtPtr?
     private var depth = 0
+    private var openElements: [String] = []
     private var scopes: [(depth: Int, scope: XMLScope)] = []
     private var namespaces: [UnsafeRawPointer: XMLNamespace] = [:]
     /// The first fatal error: libxml2's, or a limit this reader enforces.
@@ -103,6 +104,7 @@ final class XMLStreamParser {
             return
         }
         var element = XMLElementStart(name: Self.string(localName), namespace: namespace(uri: uri, prefix: prefix), attributes: [])
+        openElements.append(prefix.map { Self.string($0) + ":" + element.name } ?? element.name)
         if let attributes, attributeCount > 0 {
             element.attributes.reserveCapacity(attributeCount)
             for index in 0..<attributeCount {
@@ -126,6 +128,7 @@ final class XMLStreamParser {
     fileprivate func end() {
         handler.didEnd(depth: depth)
         if scopes.last?.depth == depth { scopes.removeLast() }
+        openElements.removeLast()
         depth -= 1
     }
 
@@ -134,7 +137,11 @@ final class XMLStreamParser {
     }
 
     fileprivate func report(_ libxmlError: xmlError) {
-        let message = libxmlError.message.map { String(cString: $0) }?.trimmingSuffixNewlines() ?? "error \(libxmlError.code)"
+        var message = libxmlError.message.map { String(cString: $0) }?.trimmingSuffixNewlines() ?? "error \(libxmlError.code)"
+        if libxmlError.code == Int32(XML_ERR_DOCUMENT_END.rawValue), let open = openElements.last {
+            // libxml2's push parser calls a cut-off document "extra content at the end"; say what happened.
+            message = "the document ends inside <\(open)>; it was cut off"
+        }
         let line = Int(libxmlError.line)
         if libxmlError.level == XML_ERR_FATAL {
             // Stopping the parser ourselves makes libxml2 report XML_ERR_USER_STOP: the reason is already known.

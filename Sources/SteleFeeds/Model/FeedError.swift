@@ -37,6 +37,8 @@ public struct FeedError: Error, Sendable, Equatable, CustomStringConvertible {
         case malformedXML(message: String)
         /// The JSON is not well-formed; the JSON parser's message.
         case malformedJSON(message: String)
+        /// A sitemap crawl could not read some of the sitemaps an index lists (the first failure given).
+        case incompleteCrawl(unread: Int, listed: Int, first: String?)
     }
 
     /// A short stable name for the kind, for logs and JSON.
@@ -51,6 +53,7 @@ public struct FeedError: Error, Sendable, Equatable, CustomStringConvertible {
         case .tooManyItems: "too-many-items"
         case .malformedXML: "malformed-xml"
         case .malformedJSON: "malformed-json"
+        case .incompleteCrawl: "incomplete-crawl"
         }
     }
 
@@ -84,6 +87,9 @@ public struct FeedError: Error, Sendable, Equatable, CustomStringConvertible {
             return "the XML is malformed (\(message)); reading stopped here"
         case .malformedJSON(let message):
             return "the JSON is malformed (\(message)); reading stopped here"
+        case .incompleteCrawl(let unread, let listed, let first):
+            return "\(unread) of \(listed) sitemaps could not be read or were not followed" + (first.map { " (first: \($0))" } ?? "")
+                + "; pages missing from them are not gone from the site"
         }
     }
 }

@@ -10,7 +10,7 @@ enum FeedText {
 
     /// A title from RSS or JSON: HTML when it has markup or entities (many feeds escape twice), else plain.
     static func title(_ text: String) -> String? {
-        let plain = text.contains("<") || text.contains("&") ? HTMLText.plainText(fromHTML: text) : HTMLText.collapsingWhitespace(text)
+        let plain = text.utf8.contains(0x3C) || text.utf8.contains(0x26) ? HTMLText.plainText(fromHTML: text) : HTMLText.collapsingWhitespace(text)
         return plain.isEmpty ? nil : plain
     }
 
@@ -51,6 +51,9 @@ enum FeedText {
 extension String {
     /// The string without leading and trailing white space (XML's, and Unicode's).
     func trimmingWhitespace() -> String {
-        trimmingCharacters(in: .whitespacesAndNewlines)
+        let utf8 = self.utf8
+        // The common case, nothing to trim, without Foundation's slower Unicode scan.
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 { return self }
+        return trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

@@ -4,10 +4,15 @@ import Foundation
 enum URLResolver {
     /// True when `text` starts with a scheme (`https:`, `mailto:`).
     static func isAbsolute(_ text: String) -> Bool {
-        guard let colon = text.firstIndex(of: ":"), colon != text.startIndex else { return false }
-        let scheme = text[..<colon]
-        return scheme.first!.isASCII && scheme.first!.isLetter
-            && scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") }
+        var length = 0
+        for byte in text.utf8 {
+            if byte == 0x3A { return length > 0 }
+            let isLetter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
+            let isOther = (byte >= 0x30 && byte <= 0x39) || byte == 0x2B || byte == 0x2D || byte == 0x2E
+            guard isLetter || (length > 0 && isOther) else { return false }
+            length += 1
+        }
+        return false
     }
 
     /// `reference` resolved against `base`; unchanged when it is absolute already or there is no

@@ -23,7 +23,8 @@ struct XMLScope {
 /// context's structured error callback, so many parses may run on many threads at once. One
 /// instance parses one document.
 final class XMLStreamParser {
-    private unowned let handler: any XMLEventHandler
+    // The handler owns this parser and outlives every parse: no reference counting per event.
+    private unowned(unsafe) let handler: any XMLEventHandler
     private let maxDepth: Int
     private var context: xmlParserCtxtPtr?
     private var depth = 0

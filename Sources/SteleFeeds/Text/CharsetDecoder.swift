@@ -77,12 +77,11 @@ struct CharsetDecoder {
         guard let name = choice.iconvName else {
             return choice.skip == 0 ? bytes : Array(bytes[choice.skip...])
         }
-        var converter = IconvConverter(from: name)
-        guard converter != nil else {
+        guard let converter = IconvConverter(from: name) else {
             warnings.add("the encoding \(choice.label) could not be opened; read as UTF-8")
             return bytes
         }
-        let (output, replaced) = converter!.convert(bytes[choice.skip...], unitSize: CharsetLabel.unitSize(name))
+        let (output, replaced) = converter.convert(bytes[choice.skip...], unitSize: CharsetLabel.unitSize(name))
         if replaced > 0 {
             warnings.add("\(replaced) byte sequence\(replaced == 1 ? " was" : "s were") not valid \(choice.label) (from the \(choice.source.rawValue)) and became U+FFFD")
         }

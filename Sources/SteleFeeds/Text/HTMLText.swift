@@ -141,6 +141,10 @@ private struct TextBuilder {
     }
 
     mutating func append(_ scalar: Unicode.Scalar) {
+        if scalar.value < 0x80 {
+            append(byte: UInt8(scalar.value))
+            return
+        }
         // No-break spaces count as spaces here, as a reader sees them.
         if scalar == "\u{A0}" || scalar.properties.isWhitespace {
             space()

@@ -199,9 +199,11 @@ private struct Repairer {
     }
 
     private static func isPredefined(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
-        switch Array(name) {
-        case Array("amp".utf8), Array("lt".utf8), Array("gt".utf8), Array("quot".utf8), Array("apos".utf8): true
-        default: false
+        switch name.count {
+        case 2: return (name[0] == 0x6C || name[0] == 0x67) && name[1] == 0x74  // lt, gt
+        case 3: return name[0] == 0x61 && name[1] == 0x6D && name[2] == 0x70  // amp
+        case 4: return name.elementsEqual("quot".utf8) || name.elementsEqual("apos".utf8)
+        default: return false
         }
     }
 

@@ -39,24 +39,25 @@ public struct FeedParser: Sendable {
         guard let first = text.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) else {
             throw FeedError(.empty)
         }
+        var assembler = FeedAssembler(feedURL: url, limits: limits)
         let draft: FeedDraft
         let error: FeedError?
         if first == 0x7B || first == 0x5B {
-            (draft, error) = try JSONFeedReader.read(text, limits: limits, warnings: &warnings)
+            (draft, error) = try JSONFeedReader.read(text, limits: limits, assembler: &assembler, warnings: &warnings)
         } else {
-            (draft, error) = try readXML(text, warnings: &warnings)
+            (draft, error, assembler) = try readXML(text, url: url, warnings: &warnings)
         }
-        var assembler = FeedAssembler(feedURL: url, warnings: warnings)
-        var (feed, allWarnings) = assembler.assemble(draft)
-        feed.warnings = allWarnings.all
+        var feed = assembler.finish(draft)
+        warnings.append(contentsOf: assembler.warnings)
+        feed.warnings = warnings.all
         feed.error = error
         return feed
     }
 
-    private func readXML(_ text: [UInt8], warnings: inout WarningLog) throws(FeedError) -> (FeedDraft, FeedError?) {
+    private func readXML(_ text: [UInt8], url: String?, warnings: inout WarningLog) throws(FeedError) -> (FeedDraft, FeedError?, FeedAssembler) {
         try PrologCheck.check(text)
         let repaired = XMLInputRepair.repair(text, warnings: &warnings)
-        let reader = XMLFeedReader(limits: limits)
+        let reader = XMLFeedReader(limits: limits, feedURL: url)
         reader.read(repaired)
         for problem in reader.parser.problems {
             warnings.add(problem.message, line: problem.line)
@@ -64,6 +65,6 @@ public struct FeedParser: Sendable {
         guard let draft = reader.draft else {
             throw reader.parser.error ?? FeedError(.notAFeed(found: "no root element"))
         }
-        return (draft, reader.parser.error)
+        return (draft, reader.parser.error, reader.assembler)
     }
 }

@@ -144,3 +144,14 @@ struct RSSTests {
         #expect(feed.warnings.map(\.message) == ["Namespace prefix dc on date is not defined"])
     }
 }
+
+@Suite("RSS links resolved late")
+struct LateChannelLinkTests {
+    @Test("a channel link that comes after the items still resolves their relative links")
+    func channelLinkAfterItems() throws {
+        let feed = try parse("<rss version=\"2.0\"><channel><item><link>news/1.htm</link></item><item><guid>2</guid><link>/2.htm</link></item><link>https://late.example/site/</link></channel></rss>")
+        #expect(feed.items.map(\.id) == ["https://late.example/site/news/1.htm", "2"])
+        #expect(feed.items.map(\.link) == ["https://late.example/site/news/1.htm", "https://late.example/2.htm"])
+        #expect(feed.warnings.isEmpty)
+    }
+}

@@ -4,7 +4,7 @@ import Foundation
 enum JSONFeedReader {
     /// Reads `bytes` (UTF-8 JSON). Throws when nothing could be read; a fault after some items
     /// gives those items and the fault.
-    static func read(_ bytes: [UInt8], limits: FeedLimits, warnings: inout WarningLog) throws(FeedError) -> (draft: FeedDraft, error: FeedError?) {
+    static func read(_ bytes: [UInt8], limits: FeedLimits, assembler: inout FeedAssembler, warnings: inout WarningLog) throws(FeedError) -> (draft: FeedDraft, error: FeedError?) {
         let scanner = JSONScanner(bytes, maxDepth: limits.maxDepth)
         var fault: (error: FeedError, offset: Int)?
         var root: Any?
@@ -40,7 +40,7 @@ enum JSONFeedReader {
         draft.language = (object["language"] as? String).flatMap(FeedText.language)
         var stop = fault?.error
         for (index, value) in items.enumerated() {
-            guard draft.items.count < limits.maxItems else {
+            guard assembler.count < limits.maxItems else {
                 stop = stop ?? FeedError(.tooManyItems(limit: limits.maxItems))
                 break
             }
@@ -48,7 +48,7 @@ enum JSONFeedReader {
                 warnings.add("item \(index + 1) is not a JSON object; skipped")
                 continue
             }
-            draft.items.append(item(entry, language: draft.language))
+            assembler.add(item(entry, language: draft.language), feed: draft)
         }
         return (draft, stop)
     }

@@ -5,7 +5,6 @@ struct FeedDraft {
     var link: ReferenceDraft?
     var language: String?
     var hints = FeedHints()
-    var items: [ItemDraft] = []
 }
 
 /// One item as read.

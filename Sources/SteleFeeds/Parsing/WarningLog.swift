@@ -24,6 +24,12 @@ struct WarningLog {
         add(message(), line: line)
     }
 
+    /// Adds another log's warnings after these, still within the limit.
+    mutating func append(contentsOf other: WarningLog) {
+        for warning in other.warnings { add(warning.message, line: warning.line) }
+        dropped += other.dropped
+    }
+
     /// The warnings, with one more that counts those that did not fit.
     var all: [FeedWarning] {
         dropped == 0 ? warnings : warnings + [FeedWarning("\(dropped) more warning\(dropped == 1 ? "" : "s") not shown")]

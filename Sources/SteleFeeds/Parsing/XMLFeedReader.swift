@@ -12,9 +12,12 @@ final class XMLFeedReader: XMLEventHandler {
     /// The root element when it was not a feed's.
     private(set) var unknownRoot: String?
     private(set) var parser: XMLStreamParser!
+    /// Settles the items as they are read.
+    private(set) var assembler: FeedAssembler
 
-    init(limits: FeedLimits) {
+    init(limits: FeedLimits, feedURL: String?) {
         self.limits = limits
+        assembler = FeedAssembler(feedURL: feedURL, limits: limits)
     }
 
     /// Parses UTF-8 `bytes`; the result is in ``draft`` and the parser's ``XMLStreamParser/error``.
@@ -59,11 +62,11 @@ final class XMLFeedReader: XMLEventHandler {
 
     /// Adds an item, or stops reading when the item limit is reached.
     func add(_ item: ItemDraft) {
-        guard draft!.items.count < limits.maxItems else {
+        guard assembler.count < limits.maxItems else {
             parser.stop(.tooManyItems(limit: limits.maxItems))
             return
         }
-        draft!.items.append(item)
+        assembler.add(item, feed: draft!)
     }
 
     /// Edits the feed being read.

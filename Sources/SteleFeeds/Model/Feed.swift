@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// A parsed feed or sitemap: what it says about itself, its items, and how far it could be read.
 ///

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// A feed in the JSON shape `stele feed --json` prints, for scripts:
 /// `{"format", "title", "link", "items": [{"id", "link", "title", "published", "updated", "alternates"}], "warnings", "error"}`,

@@ -40,10 +40,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(name: "SteleService", dependencies: [.product(name: "Logging", package: "swift-log")], swiftSettings: strictSettings),
+        .target(name: "SteleFeeds", dependencies: ["CLibXML2", "CZlib", "CCrypto"], swiftSettings: strictSettings),
         .executableTarget(
             name: "stele",
             dependencies: [
-                "SteleHTTP", "SteleConfig", "SteleService",
+                "SteleHTTP", "SteleConfig", "SteleService", "SteleFeeds",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -65,7 +66,7 @@ let package = Package(
         .executableTarget(
             name: "stele-bench",
             dependencies: [
-                "SteleHTTP", "SteleFixtures",
+                "SteleHTTP", "SteleFixtures", "SteleFeeds",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -77,6 +78,12 @@ let package = Package(
         .testTarget(name: "SteleConfigTests", dependencies: ["SteleConfig"], swiftSettings: strictSettings),
         // Tests of the built executables and unit files as a whole (they run the `stele` binary).
         .testTarget(name: "SteleSystemTests", dependencies: ["SteleFixtures"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "SteleFeedsTests",
+            dependencies: ["SteleFeeds", "SteleFixtures", "SteleHTTP"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "SteleFixturesTests", dependencies: ["SteleFixtures", "SteleHTTP"], swiftSettings: strictSettings),
     ]
 )

@@ -41,10 +41,11 @@ let package = Package(
         ),
         .target(name: "SteleService", dependencies: [.product(name: "Logging", package: "swift-log")], swiftSettings: strictSettings),
         .target(name: "SteleFeeds", dependencies: ["CLibXML2", "CZlib", "CCrypto"], swiftSettings: strictSettings),
+        .target(name: "SteleExtract", dependencies: ["CLibXML2"], swiftSettings: strictSettings),
         .executableTarget(
             name: "stele",
             dependencies: [
-                "SteleHTTP", "SteleConfig", "SteleService", "SteleFeeds",
+                "SteleHTTP", "SteleConfig", "SteleService", "SteleFeeds", "SteleExtract",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -66,7 +67,7 @@ let package = Package(
         .executableTarget(
             name: "stele-bench",
             dependencies: [
-                "SteleHTTP", "SteleFixtures", "SteleFeeds",
+                "SteleHTTP", "SteleFixtures", "SteleFeeds", "SteleExtract",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -85,5 +86,9 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "SteleFixturesTests", dependencies: ["SteleFixtures", "SteleHTTP"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "SteleExtractTests", dependencies: ["SteleExtract", "SteleFixtures", "SteleHTTP"],
+            resources: [.copy("Fixtures")], swiftSettings: strictSettings
+        ),
     ]
 )

@@ -1,0 +1,102 @@
+import Glibc
+
+/// Converts bytes in a page's encoding to UTF-8 with glibc's iconv, replacing every byte that is not
+/// valid in that encoding by U+FFFD instead of stopping, as browsers do.
+enum Transcoder {
+    /// UTF-8 bytes and the number of invalid input sequences that became U+FFFD.
+    struct Output {
+        var bytes: [UInt8]
+        var replacements: Int
+    }
+
+    private static let replacementCharacter: [UInt8] = [0xEF, 0xBF, 0xBD]
+
+    /// Whether iconv can read `name`.
+    static func isSupported(_ name: String) -> Bool {
+        let descriptor = iconv_open("UTF-8", name)
+        guard descriptor != iconv_t(bitPattern: -1) else { return false }
+        iconv_close(descriptor)
+        return true
+    }
+
+    /// `input` converted from `charset` to UTF-8; `nil` when iconv cannot read the charset.
+    static func convert(_ input: ArraySlice<UInt8>, from charset: Charset) -> Output? {
+        if charset.isUTF8 { return repairUTF8(input) }
+        let descriptor = iconv_open("UTF-8", charset.iconvName)
+        guard descriptor != iconv_t(bitPattern: -1) else { return nil }
+        defer { iconv_close(descriptor) }
+
+        // Cyrillic and Latin single-byte text grows by at most 2x, CJK by 1.5x: start there, grow if needed.
+        var output = [UInt8](repeating: 0, count: max(64, input.count * 2 + 16))
+        var written = 0
+        var replacements = 0
+        var mutableInput = Array(input)
+        let inputCount = mutableInput.count
+        mutableInput.withUnsafeMutableBufferPointer { source in
+            var consumed = 0
+            while consumed < inputCount {
+                if output.count - written < 16 { output.append(contentsOf: repeatElement(0, count: output.count)) }
+                var inPointer = UnsafeMutableRawPointer(source.baseAddress! + consumed).assumingMemoryBound(to: CChar.self) as UnsafeMutablePointer<CChar>?
+                var inLeft = inputCount - consumed
+                let status: Int = output.withUnsafeMutableBufferPointer { target in
+                    var outPointer = UnsafeMutableRawPointer(target.baseAddress! + written).assumingMemoryBound(to: CChar.self) as UnsafeMutablePointer<CChar>?
+                    var outLeft = target.count - written
+                    let result = iconv(descriptor, &inPointer, &inLeft, &outPointer, &outLeft)
+                    written = target.count - outLeft
+                    return result
+                }
+                consumed = inputCount - inLeft
+                guard status == -1 else { continue }
+                switch errno {
+                case E2BIG:
+                    output.append(contentsOf: repeatElement(0, count: output.count))
+                case EILSEQ, EINVAL:
+                    // An invalid or truncated sequence: mark it and resynchronise on the next byte.
+                    if output.count - written < 3 { output.append(contentsOf: repeatElement(0, count: output.count)) }
+                    output.replaceSubrange(written..<(written + 3), with: replacementCharacter)
+                    written += 3
+                    replacements += 1
+                    consumed += 1
+                    iconv(descriptor, nil, nil, nil, nil)
+                default:
+                    consumed = inputCount
+                    replacements += 1
+                }
+            }
+        }
+        // Flush any shift state (ISO-2022-JP).
+        output.withUnsafeMutableBufferPointer { target in
+            var outPointer = UnsafeMutableRawPointer(target.baseAddress! + written).assumingMemoryBound(to: CChar.self) as UnsafeMutablePointer<CChar>?
+            var outLeft = target.count - written
+            _ = iconv(descriptor, nil, nil, &outPointer, &outLeft)
+            written = target.count - outLeft
+        }
+        output.removeSubrange(written...)
+        return Output(bytes: output, replacements: replacements)
+    }
+
+    /// `input` unchanged when it is valid UTF-8, else with each invalid sequence replaced by U+FFFD.
+    static func repairUTF8(_ input: ArraySlice<UInt8>) -> Output {
+        if String(validating: input, as: UTF8.self) != nil {
+            return Output(bytes: Array(input), replacements: 0)
+        }
+        let repaired = String(decoding: input, as: UTF8.self)
+        let before = input.withUnsafeBufferPointer { countReplacementCharacters(in: $0) }
+        let after = repaired.utf8.withContiguousStorageIfAvailable { countReplacementCharacters(in: UnsafeBufferPointer(rebasing: $0[...])) } ?? 0
+        return Output(bytes: Array(repaired.utf8), replacements: after - before)
+    }
+
+    private static func countReplacementCharacters(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0
+        var index = 0
+        while index + 2 < bytes.count {
+            if bytes[index] == 0xEF, bytes[index + 1] == 0xBF, bytes[index + 2] == 0xBD {
+                count += 1
+                index += 3
+            } else {
+                index += 1
+            }
+        }
+        return count
+    }
+}

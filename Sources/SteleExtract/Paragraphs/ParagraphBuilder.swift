@@ -1,0 +1,152 @@
+import Foundation
+
+/// Builds paragraphs from the text of a run of inline content, normalising whitespace on the way:
+/// runs of spaces, tabs and newlines become one space; no-break spaces (U+00A0), narrow no-break
+/// spaces (U+202F) and figure spaces (U+2007) are kept as themselves, because French typography
+/// puts them before `:` `;` `!` `?` `»` and in numbers; invisible characters (soft hyphen,
+/// zero-width space, BOM) are dropped; C1 controls, which only come from numeric references such
+/// as `&#146;`, are read as windows-1252 the way browsers read them. No paragraph ever holds a
+/// line break, so the output is one paragraph a line.
+struct ParagraphBuilder {
+    /// A finished paragraph with its size in visible characters and how many of them are link text.
+    struct Piece {
+        var text: String
+        var characters: Int
+        var linkedCharacters: Int
+    }
+
+    private var bytes: [UInt8] = []
+    private var characters = 0
+    private var linkedCharacters = 0
+    /// The separator owed before the next visible character: nothing, a space, or a kept no-break space.
+    private var pendingSpace: [UInt8] = []
+    private var pendingBreaks = 0
+    private(set) var finished: [Piece] = []
+
+    private static let space: [UInt8] = [0x20]
+    private static let noBreakSpace: [UInt8] = [0xC2, 0xA0]
+    private static let narrowNoBreakSpace: [UInt8] = [0xE2, 0x80, 0xAF]
+    private static let figureSpace: [UInt8] = [0xE2, 0x80, 0x87]
+    private static let cp1252C1: [UInt32] = [
+        0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+        0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+    ]
+
+    /// Appends a text node's UTF-8 content (NUL-terminated, as libxml2 keeps it).
+    mutating func append(_ text: UnsafePointer<UInt8>, linked: Bool, preformatted: Bool) {
+        var index = 0
+        while true {
+            let byte = text[index]
+            if byte == 0 { return }
+            if byte < 0x80 {
+                index += 1
+                switch byte {
+                case 0x0A where preformatted:
+                    lineBreak()
+                case 0x0D where preformatted:
+                    if text[index] != 0x0A { lineBreak() }
+                case 0x20, 0x09, 0x0A, 0x0C, 0x0D, 0x0B:
+                    addSpace(Self.space)
+                case 0x01...0x1F, 0x7F:
+                    continue
+                default:
+                    addVisible(byte, linked: linked)
+                }
+                continue
+            }
+            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+            let second = length > 1 ? text[index + 1] : 0
+            let third = length > 2 ? text[index + 2] : 0
+            switch (byte, second, third) {
+            case (0xC2, 0xA0, _):
+                addSpace(Self.noBreakSpace)
+            case (0xE2, 0x80, 0xAF):
+                addSpace(Self.narrowNoBreakSpace)
+            case (0xE2, 0x80, 0x87):
+                addSpace(Self.figureSpace)
+            case (0xE2, 0x80, 0x80...0x8A), (0xE2, 0x80, 0xA8), (0xE2, 0x80, 0xA9), (0xE2, 0x81, 0x9F), (0xE3, 0x80, 0x80),
+                 (0xE1, 0x9A, 0x80):
+                addSpace(Self.space)
+            case (0xC2, 0xAD, _), (0xE2, 0x80, 0x8B), (0xE2, 0x81, 0xA0), (0xEF, 0xBB, 0xBF):
+                break  // soft hyphen, zero-width space, word joiner, BOM: invisible
+            case (0xC2, 0x80...0x9F, _):
+                let mapped = Self.cp1252C1[Int(second - 0x80)]
+                if mapped != 0, let scalar = Unicode.Scalar(mapped) {
+                    for unit in String(scalar).utf8 { addVisible(unit, linked: linked) }
+                }
+            default:
+                for offset in 0..<length {
+                    let unit = text[index + offset]
+                    if unit == 0 { return }
+                    addVisible(unit, linked: linked)
+                }
+            }
+            index += length
+        }
+    }
+
+    /// A `<br>` (or a newline in `<pre>`): a space, or the end of the paragraph when another follows.
+    mutating func lineBreak() {
+        pendingBreaks += 1
+    }
+
+    /// Ends the current paragraph, at the edge of a block element.
+    mutating func endParagraph() {
+        if !bytes.isEmpty {
+            let text = String(decoding: bytes, as: UTF8.self)
+            finished.append(Piece(text: Self.composed(text, bytes: bytes), characters: characters, linkedCharacters: linkedCharacters))
+        }
+        bytes.removeAll(keepingCapacity: true)
+        characters = 0
+        linkedCharacters = 0
+        pendingSpace = []
+        pendingBreaks = 0
+    }
+
+    /// Takes the paragraphs finished so far.
+    mutating func takeFinished() -> [Piece] {
+        defer { finished.removeAll(keepingCapacity: true) }
+        return finished
+    }
+
+    private mutating func addSpace(_ separator: [UInt8]) {
+        // A kept no-break space wins over ordinary spaces in the same run; the first one kept stays.
+        if pendingSpace.isEmpty || (pendingSpace == Self.space && separator != Self.space) {
+            pendingSpace = separator
+        }
+    }
+
+    private mutating func addVisible(_ unit: UInt8, linked: Bool) {
+        if pendingBreaks > 0 {
+            if pendingBreaks >= 2, !bytes.isEmpty {
+                endParagraph()
+            } else if pendingSpace.isEmpty {
+                pendingSpace = Self.space
+            }
+            pendingBreaks = 0
+        }
+        if !pendingSpace.isEmpty {
+            if !bytes.isEmpty { bytes.append(contentsOf: pendingSpace) }
+            pendingSpace = []
+        }
+        bytes.append(unit)
+        if unit & 0xC0 != 0x80 {
+            characters += 1
+            if linked { linkedCharacters += 1 }
+        }
+    }
+
+    /// NFC, so that `і` + U+0308 and `ї` are the same text; only paid for when a combining
+    /// diacritic (U+0300–U+036F) is present.
+    private static func composed(_ text: String, bytes: [UInt8]) -> String {
+        var index = 0
+        while index + 1 < bytes.count {
+            let lead = bytes[index]
+            if (lead == 0xCC && bytes[index + 1] >= 0x80) || (lead == 0xCD && bytes[index + 1] <= 0xAF) {
+                return text.precomposedStringWithCanonicalMapping
+            }
+            index += 1
+        }
+        return text
+    }
+}

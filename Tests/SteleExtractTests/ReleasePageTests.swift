@@ -103,7 +103,7 @@ struct ReleasePageTests {
     func language(version: Version) throws {
         let page = try Fixture.extract(version.fixture, url: Fixture.releaseURL(version.language.code))
         #expect(page.language.language == version.language)
-        #expect(page.language.confidence > 0.95)
+        #expect(page.language.confidence > 0.9)
         #expect(!page.language.contradicts(version.language))
     }
 

@@ -53,18 +53,24 @@ enum PageDecoder {
             warnings.append(.invalidBytes(count: converted.replacements, charset: charset.name))
         }
         var utf8 = converted.bytes
-        replaceNULs(in: &utf8)
+        replaceControlBytes(in: &utf8)
         if let rewritten = EntityRewriter.rewrite(utf8) { utf8 = rewritten }
         return Decoded(utf8: utf8, charset: charset, source: decision.source, warnings: warnings)
     }
 
-    /// NUL ends a C string and libxml2 treats it as an error: browsers show U+FFFD, so do we.
-    private static func replaceNULs(in bytes: inout [UInt8]) {
-        guard let first = bytes.firstIndex(of: 0) else { return }
+    /// NUL ends a C string and libxml2 treats it as an error: browsers show U+FFFD, so do we. A form
+    /// feed is whitespace to HTML but an invalid character to libxml2, which would drop it and glue
+    /// the words around it: it becomes a space.
+    private static func replaceControlBytes(in bytes: inout [UInt8]) {
+        guard let first = bytes.firstIndex(where: { $0 == 0 || $0 == 0x0C }) else { return }
         var output = Array(bytes[..<first])
         output.reserveCapacity(bytes.count + 16)
         for byte in bytes[first...] {
-            if byte == 0 { output += [0xEF, 0xBF, 0xBD] } else { output.append(byte) }
+            switch byte {
+            case 0: output += [0xEF, 0xBF, 0xBD]
+            case 0x0C: output.append(0x20)
+            default: output.append(byte)
+            }
         }
         bytes = output
     }

@@ -2,19 +2,21 @@ import Foundation
 
 /// Tells English, French and Ukrainian text from each other and from everything else.
 ///
-/// The script with the most letters decides which models compete: Latin (English, French, and
-/// German, Spanish, Italian, Portuguese, Dutch, Polish as decoys) or Cyrillic (Ukrainian, and
-/// Russian, Bulgarian and Belarusian as decoys), each time with an "unknown language" model that
-/// explains words without favouring any list. Each model is a unigram model of function words
-/// (Zipf-weighted by rank, covering 40% of running text); the Cyrillic models also score the letters
-/// that separate the languages: і ї є ґ are Ukrainian, ы э ё Russian (and Belarusian), ъ Bulgarian
-/// (and Russian), ў Belarusian, и absent from Belarusian, and ј љ њ ћ ђ џ ә қ ... other languages.
+/// Each paragraph is judged on its own. The script with the most letters in it decides which models
+/// compete: Latin (English, French, and German, Spanish, Italian, Portuguese, Dutch, Polish as decoys)
+/// or Cyrillic (Ukrainian, and Russian, Bulgarian, Belarusian as decoys), each time with an "unknown
+/// language" model that explains words without favouring any list; any other script is `other`. Each
+/// model is a unigram model of function words (Zipf-weighted by rank, covering 40% of running text);
+/// the Cyrillic models also score the letters that separate the languages: і ї є ґ are Ukrainian,
+/// ы э ё Russian (and Belarusian), ъ Bulgarian (and Russian), ў Belarusian, и absent from Belarusian,
+/// ј љ њ ћ ђ џ ә қ ... other languages. Evidence within a paragraph is not independent word by word,
+/// so its log-likelihoods are averaged per word and counted as at most ``evidenceCap`` words.
 ///
-/// Evidence from one text is not independent word by word, so the log-likelihoods are averaged per
-/// word and counted as at most ``evidenceCap`` words before they become likelihoods: a bilingual text
-/// comes out unsure instead of certain. The confidence is that likelihood times `1 - exp(-words/12)`
-/// (a title of 8 words gets about 0.5, a paragraph of 40 words 0.96) times how much the leading script
-/// dominates the letters.
+/// The page's answer is the language with the most evidence behind it: each paragraph weighs its
+/// likelihoods by its word count times `1 - exp(-words / 12)`, so that one-word date lines and
+/// labels hardly count. The confidence is the share of that evidence which agrees, times
+/// `1 - exp(-agreeing words / 12)`: a title of 8 words gets about 0.5, a paragraph of 40 words 0.96,
+/// a page half English, half French about one half.
 public enum LanguageIdentifier {
     /// At most this many characters of text are read: plenty to decide, and a bounded cost on huge pages.
     public static let sampleLimit = 20_000
@@ -24,38 +26,51 @@ public enum LanguageIdentifier {
 
     /// The language of paragraphs (page titles are better left out: they often carry the site's name).
     public static func identify(_ paragraphs: [String]) -> LanguageGuess {
-        var sample = ""
+        var weights: [Language: Double] = [:]
+        var agreeingWords: [Language: Double] = [:]
+        var read = 0
+        var words = 0
         for paragraph in paragraphs {
-            if sample.utf8.count >= sampleLimit { break }
-            sample += paragraph
-            sample += "\n"
+            if read >= sampleLimit { break }
+            read += paragraph.utf8.count
+            let (likelihoods, count) = judge(paragraph)
+            words += count
+            let evidence = Double(count) * lengthFactor(count)
+            for (language, likelihood) in likelihoods {
+                weights[language, default: 0] += likelihood * evidence
+                agreeingWords[language, default: 0] += likelihood * Double(count)
+            }
         }
-        return identify(text: sample)
+        let total = weights.values.reduce(0, +)
+        guard total > 0, let best = weights.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }) else {
+            return LanguageGuess(language: .other, confidence: 0, likelihoods: Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0, 0) }), wordCount: words)
+        }
+        let agreement = best.value / total
+        let confidence = agreement * (1 - exp(-(agreeingWords[best.key] ?? 0) / 12))
+        var likelihoods: [Language: Double] = [:]
+        for language in Language.allCases { likelihoods[language] = (weights[language] ?? 0) / total }
+        return LanguageGuess(language: best.key, confidence: confidence, likelihoods: likelihoods, wordCount: words)
     }
 
-    /// The language of one text.
-    public static func identify(text: String) -> LanguageGuess {
-        let tokens = Tokens(text)
-        let (script, share) = tokens.dominantScript
-        guard tokens.letterCount > 0, let script else {
-            return LanguageGuess(language: .other, confidence: 0, likelihoods: [:], wordCount: 0)
-        }
-        let words: [String]
-        var likelihoods: [Language: Double] = [:]
-        switch script {
-        case .latin, .cyrillic:
-            words = script == .latin ? tokens.latinWords : tokens.cyrillicWords
-            likelihoods = languageLikelihoods(words: words, script: script == .latin ? .latin : .cyrillic, letters: tokens.cyrillicLetterCounts)
+    /// The language of one text, taken as one paragraph.
+    public static func identify(text: String) -> LanguageGuess { identify([text]) }
+
+    /// How much a text of `words` words can say: 0.57 for 10 words, 0.92 for 30, 0.99 for 60.
+    private static func lengthFactor(_ words: Int) -> Double { 1 - exp(-Double(words) / 12) }
+
+    /// The likelihood of each language for one paragraph, and the number of words it rests on.
+    private static func judge(_ paragraph: String) -> (likelihoods: [Language: Double], words: Int) {
+        let tokens = Tokens(paragraph)
+        switch tokens.dominantScript.script {
+        case nil:
+            return ([:], 0)
+        case .latin:
+            return (languageLikelihoods(words: tokens.latinWords, script: .latin, letters: tokens.cyrillicLetterCounts), tokens.latinWords.count)
+        case .cyrillic:
+            return (languageLikelihoods(words: tokens.cyrillicWords, script: .cyrillic, letters: tokens.cyrillicLetterCounts), tokens.cyrillicWords.count)
         case .otherScript:
-            words = tokens.otherWords
-            likelihoods = [.other: 1]
+            return ([.other: 1], tokens.otherWords.count)
         }
-        let best = likelihoods.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }!
-        let lengthFactor = 1 - exp(-Double(words.count) / 12)
-        let scriptFactor = min(1, max(0, (share - 0.5) / 0.3))
-        var complete: [Language: Double] = [:]
-        for language in Language.allCases { complete[language] = likelihoods[language] ?? 0 }
-        return LanguageGuess(language: best.key, confidence: best.value * lengthFactor * scriptFactor, likelihoods: complete, wordCount: words.count)
     }
 
     /// Per model: word → log(p(word) · vocabulary), the score of a listed word against the unknown model.

@@ -4,8 +4,9 @@ import CLibXML2
 /// `<link rel="alternate" hreflang>`, and by a language switcher.
 ///
 /// A switcher link counts when its `hreflang` or `lang` attribute names a language, or when its
-/// text (or `title`, `aria-label`) is a language's name and a link naming another language sits
-/// within a few levels of it: a lone link reading "English" or "UK" in a menu is not a switcher.
+/// text (or `title`, `aria-label`) names one and a link naming another language sits within a few
+/// levels of it. A bare code (`EN`, `FR`, `UK`, `UA`) counts only when every link around it names a
+/// language (`EN | FR | UA`): a link reading "UK" in a menu is about the country.
 /// The page's own address is never reported as another version of itself.
 struct AlternateFinder {
     let document: HTMLDocument
@@ -68,10 +69,11 @@ struct AlternateFinder {
     }
 
     private struct Candidate {
+        enum Naming { case attribute, name, code }
         var node: xmlNodePtr
         var language: Language
         var href: String
-        var namedByAttribute: Bool
+        var naming: Naming
     }
 
     /// Links and `<option value>`s of a language switcher, in document order.
@@ -80,36 +82,55 @@ struct AlternateFinder {
         for anchor in document.select("//a[@href]").elements {
             guard let href = anchor.attribute("href") else { continue }
             if let tag = anchor.attribute("hreflang") ?? anchor.attribute("lang"), let language = Language(tag: tag) {
-                candidates.append(Candidate(node: anchor, language: language, href: href, namedByAttribute: true))
-            } else if let language = namedLanguage(anchor) {
-                candidates.append(Candidate(node: anchor, language: language, href: href, namedByAttribute: false))
+                candidates.append(Candidate(node: anchor, language: language, href: href, naming: .attribute))
+            } else if let naming = naming(anchor) {
+                candidates.append(Candidate(node: anchor, language: naming.language, href: href, naming: naming.isCode ? .code : .name))
             }
         }
         for option in document.select("//option[@value]").elements {
-            guard let value = option.attribute("value"), value.hasPrefix("/") || value.hasPrefix("http"),
-                  let language = option.attribute("lang").flatMap(Language.init(tag:)) ?? namedLanguage(option) else { continue }
-            candidates.append(Candidate(node: option, language: language, href: value, namedByAttribute: false))
-        }
-        return candidates.filter { candidate in
-            candidate.namedByAttribute || candidates.contains { other in
-                other.language != candidate.language && Self.areNear(candidate.node, other.node)
+            guard let value = option.attribute("value"), value.hasPrefix("/") || value.hasPrefix("http") else { continue }
+            if let language = option.attribute("lang").flatMap(Language.init(tag:)) {
+                candidates.append(Candidate(node: option, language: language, href: value, naming: .attribute))
+            } else if let naming = naming(option) {
+                candidates.append(Candidate(node: option, language: naming.language, href: value, naming: naming.isCode ? .code : .name))
             }
-        }.map { ($0.language, $0.href) }
+        }
+        let nodes = Set(candidates.map(\.node))
+        func near(_ candidate: Candidate, _ other: Candidate) -> xmlNodePtr? {
+            other.language == candidate.language ? nil : Self.commonAncestor(candidate.node, other.node)
+        }
+        // A code counts inside a pure switcher; a name needs another language named near it.
+        let validCode = candidates.map { candidate in
+            candidate.naming == .code && candidates.contains { other in
+                near(candidate, other).map { Self.everyLink(under: $0, isIn: nodes) } ?? false
+            }
+        }
+        return candidates.indices.filter { index in
+            let candidate = candidates[index]
+            switch candidate.naming {
+            case .attribute: return true
+            case .code: return validCode[index]
+            case .name:
+                return candidates.indices.contains { other in
+                    near(candidate, candidates[other]) != nil && (candidates[other].naming != .code || validCode[other])
+                }
+            }
+        }.map { candidates[$0] }.map { candidate in (candidate.language, candidate.href) }
     }
 
-    private func namedLanguage(_ node: xmlNodePtr) -> Language? {
+    private func naming(_ node: xmlNodePtr) -> LanguageNames.Naming? {
         if let content = xmlNodeGetContent(node) {
             defer { stele_xml_free(content) }
-            if let language = LanguageNames.language(named: String(cString: content)) { return language }
+            if let naming = LanguageNames.naming(String(cString: content)) { return naming }
         }
         for attribute in ["title", "aria-label"] {
-            if let text = node.attribute(attribute), let language = LanguageNames.language(named: text) { return language }
+            if let text = node.attribute(attribute), let naming = LanguageNames.naming(text) { return naming }
         }
         return nil
     }
 
-    /// Whether two nodes share an ancestor at most ``switcherSpan`` levels above each.
-    private static func areNear(_ first: xmlNodePtr, _ second: xmlNodePtr) -> Bool {
+    /// The nearest ancestor two nodes share, if it is at most ``switcherSpan`` levels above each.
+    private static func commonAncestor(_ first: xmlNodePtr, _ second: xmlNodePtr) -> xmlNodePtr? {
         var ancestors: [xmlNodePtr] = []
         var node = first.pointee.parent
         while let current = node, ancestors.count < switcherSpan {
@@ -119,10 +140,32 @@ struct AlternateFinder {
         node = second.pointee.parent
         var level = 0
         while let current = node, level < switcherSpan {
-            if ancestors.contains(current) { return true }
+            if ancestors.contains(current) { return current }
             node = current.pointee.parent
             level += 1
         }
-        return false
+        return nil
     }
+
+    /// Whether every `<a href>` and `<option>` inside `ancestor` is one of `links` (a pure switcher).
+    private static func everyLink(under ancestor: xmlNodePtr, isIn links: Set<xmlNodePtr>) -> Bool {
+        var pending: [xmlNodePtr] = []
+        var child = ancestor.pointee.children
+        while let node = child {
+            pending.append(node)
+            child = node.pointee.next
+        }
+        while let node = pending.popLast() {
+            guard node.isElement else { continue }
+            let name = node.name
+            if (name == "a" && node.attribute("href") != nil) || name == "option", !links.contains(node) { return false }
+            var grandchild = node.pointee.children
+            while let inner = grandchild {
+                pending.append(inner)
+                grandchild = inner.pointee.next
+            }
+        }
+        return true
+    }
+
 }

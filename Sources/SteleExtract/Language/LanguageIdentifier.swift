@@ -36,12 +36,14 @@ public enum LanguageIdentifier {
             let (likelihoods, count) = judge(paragraph)
             words += count
             let evidence = Double(count) * lengthFactor(count)
-            for (language, likelihood) in likelihoods {
+            // Always in the same order: sums of doubles depend on it, and a page must always get the same figures.
+            for language in Language.allCases {
+                let likelihood = likelihoods[language] ?? 0
                 weights[language, default: 0] += likelihood * evidence
                 agreeingWords[language, default: 0] += likelihood * Double(count)
             }
         }
-        let total = weights.values.reduce(0, +)
+        let total = Language.allCases.reduce(0) { $0 + (weights[$1] ?? 0) }
         guard total > 0, let best = weights.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }) else {
             return LanguageGuess(language: .other, confidence: 0, likelihoods: Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0, 0) }), wordCount: words)
         }

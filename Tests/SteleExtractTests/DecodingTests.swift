@@ -113,6 +113,25 @@ struct DecodingTests {
         #expect(page.warnings == [.invalidBytes(count: 1, charset: "utf-8")])
     }
 
+    @Test("malformed UTF-8 is caught: overlong forms, surrogates, values past U+10FFFF, truncations", arguments: [
+        [0xC0, 0xAF], [0xE0, 0x80, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xF8, 0x88, 0x80, 0x80, 0x80],
+        [0xE2, 0x82], [0x80], [0xBF, 0x41],
+    ] as [[UInt8]])
+    func malformedUTF8(sequence: [UInt8]) throws {
+        let page = try PageExtractor().extract(HTMLPage(bytes: Array("<p>ok ".utf8) + sequence + Array(" end</p>".utf8)))
+        #expect(page.warnings.contains { if case .invalidBytes = $0 { true } else { false } })
+        #expect(page.paragraphs.first?.hasPrefix("ok \u{FFFD}") == true)
+        #expect(page.paragraphs.first?.hasSuffix("end") == true)
+    }
+
+    @Test("well-formed UTF-8 of every length passes untouched")
+    func wellFormedUTF8() throws {
+        let text = "a é ї € 𝄞 😀 \u{10FFFD}"
+        let page = try PageExtractor().extract(HTMLPage(bytes: Array("<p>\(text)</p>".utf8)))
+        #expect(page.paragraphs == [text])
+        #expect(page.warnings.isEmpty)
+    }
+
     @Test("charset labels are read as the Encoding Standard reads them", arguments: [
         ("Windows-1251", "windows-1251"), ("cp1251", "windows-1251"), ("x-cp1251", "windows-1251"),
         ("KOI8-U", "koi8-u"), ("koi8-ru", "koi8-u"), ("latin1", "windows-1252"), ("US-ASCII", "windows-1252"),

@@ -59,6 +59,12 @@ struct FallbackTests {
         #expect(page.body == .fallback(element: "div.x1"))
     }
 
+    @Test("text after </html>, which libxml2 leaves outside <body>, is still found")
+    func textAfterHTML() throws {
+        let page = try Fixture.extract(html: "<html><body><nav><a href=/>Home</a></nav></body></html><p>A paragraph that a sloppy template printed after the end of the document.</p>")
+        #expect(page.paragraphs == ["A paragraph that a sloppy template printed after the end of the document."])
+    }
+
     @Test("a small page with no long paragraph keeps everything that is not furniture")
     func smallPage() throws {
         let page = try Fixture.extract(html: "<body><nav><a href=/>Home</a></nav><p>Bonjour</p><p>Au revoir</p></body>")

@@ -9,7 +9,7 @@ import CLibXML2
 /// language (`EN | FR | UA`): a link reading "UK" in a menu is about the country.
 /// The page's own address is never reported as another version of itself.
 struct AlternateFinder {
-    let document: HTMLDocument
+    let index: ElementIndex
     /// The page's address, against which `<base href>` and relative links are resolved.
     let pageURL: String?
     let rules: [URLRewriteRule]
@@ -50,7 +50,7 @@ struct AlternateFinder {
 
     /// `<base href>` resolved against the page's address, else the page's address.
     private var baseURL: String? {
-        guard let base = document.select("//base[@href]").elements.first?.attribute("href"),
+        guard let base = index.bases.lazy.compactMap({ $0.attribute("href") }).first,
               case .resolved(let url) = URLResolver.resolve(base, against: pageURL) else { return pageURL }
         return url
     }
@@ -59,7 +59,7 @@ struct AlternateFinder {
     private func hreflangLinks() -> [(Language, String)] {
         var exact: [(Language, String)] = []
         var regional: [(Language, String)] = []
-        for link in document.select("//link[@hreflang][@href]").elements {
+        for link in index.links {
             let rel = (link.attribute("rel") ?? "").lowercased().split(whereSeparator: { $0.isWhitespace })
             guard rel.contains("alternate"), let tag = link.attribute("hreflang"), let href = link.attribute("href"),
                   let language = Language(tag: tag) else { continue }
@@ -79,7 +79,7 @@ struct AlternateFinder {
     /// Links and `<option value>`s of a language switcher, in document order.
     private func switcherLinks() -> [(Language, String)] {
         var candidates: [Candidate] = []
-        for anchor in document.select("//a[@href]").elements {
+        for anchor in index.anchors {
             guard let href = anchor.attribute("href") else { continue }
             if let tag = anchor.attribute("hreflang") ?? anchor.attribute("lang"), let language = Language(tag: tag) {
                 candidates.append(Candidate(node: anchor, language: language, href: href, naming: .attribute))
@@ -87,7 +87,7 @@ struct AlternateFinder {
                 candidates.append(Candidate(node: anchor, language: naming.language, href: href, naming: naming.isCode ? .code : .name))
             }
         }
-        for option in document.select("//option[@value]").elements {
+        for option in index.options {
             guard let value = option.attribute("value"), value.hasPrefix("/") || value.hasPrefix("http") else { continue }
             if let language = option.attribute("lang").flatMap(Language.init(tag:)) {
                 candidates.append(Candidate(node: option, language: language, href: value, naming: .attribute))

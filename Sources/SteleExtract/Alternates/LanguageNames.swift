@@ -27,14 +27,30 @@ enum LanguageNames {
         "en": .en, "eng": .en, "англ": .en, "fr": .fr, "fra": .fr, "фр": .fr, "uk": .uk, "ua": .uk, "ukr": .uk, "укр": .uk,
     ]
 
-    /// The language a link text names, or `nil`.
+    /// The longest name above, in UTF-8 bytes, with room for spaces and punctuation around it.
+    private static let longestText = 64
+    /// Punctuation that decorates switcher links: `[EN]`, `· FR ·`, `« Українська »`.
+    private static let decoration: Set<Unicode.Scalar> = Set("[](){}|/\\·•-–—«»\"'’:;,.!?".unicodeScalars)
+
+    /// The language a link text names, or `nil`. Cheap for the many links that name nothing: long
+    /// texts are rejected unread, and the rest is folded in one pass.
     static func naming(_ text: String) -> Naming? {
-        let folded = text.precomposedStringWithCanonicalMapping.lowercased()
-            .split(whereSeparator: { $0.isWhitespace })
-            .joined(separator: " ")
-            .trimmingCharacters(in: CharacterSet.punctuationCharacters.union(.whitespaces))
-        guard !folded.isEmpty, folded.count <= 30 else { return nil }
-        if let language = names[folded] { return Naming(language: language, isCode: false) }
-        return codes[folded].map { Naming(language: $0, isCode: true) }
+        guard text.utf8.count <= longestText else { return nil }
+        var folded = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace || decoration.contains(scalar) {
+                pendingSpace = !folded.isEmpty
+                continue
+            }
+            if pendingSpace { folded.append(" ") }
+            pendingSpace = false
+            folded.append(scalar)
+        }
+        var key = String(folded).lowercased()
+        if key.unicodeScalars.contains(where: { (0x300...0x36F).contains($0.value) }) { key = key.precomposedStringWithCanonicalMapping }
+        guard !key.isEmpty else { return nil }
+        if let language = names[key] { return Naming(language: language, isCode: false) }
+        return codes[key].map { Naming(language: $0, isCode: true) }
     }
 }

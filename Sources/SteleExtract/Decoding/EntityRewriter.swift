@@ -1,3 +1,5 @@
+import Glibc
+
 /// Rewrites the named character references that libxml2's HTML 4 parser does not know (HTML5's
 /// `&NoBreak;`, `&ThinSpace;`, `&hyphen;`, and legacy forms without `;` such as `&nbsp `) into
 /// numeric references it does decode, before parsing. Done on the bytes so that `&amp;NoBreak;`,
@@ -24,7 +26,8 @@ enum EntityRewriter {
             var copied = 0
             var index = 0
             while index < input.count {
-                guard input[index] == UInt8(ascii: "&") else { index += 1; continue }
+                guard let ampersand = memchr(input.baseAddress! + index, Int32(UInt8(ascii: "&")), input.count - index) else { break }
+                index = UnsafeRawPointer(ampersand) - UnsafeRawPointer(input.baseAddress!)
                 var end = index + 1
                 while end < input.count, end - index <= longestName, isAlphanumeric(input[end]) { end += 1 }
                 guard end > index + 1 else { index += 1; continue }

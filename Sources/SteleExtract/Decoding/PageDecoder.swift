@@ -1,3 +1,5 @@
+import Glibc
+
 /// Turns a page's bytes into clean UTF-8 for libxml2: size checked, binary refused, encoding found
 /// and converted, invalid bytes and NULs replaced, HTML5-only entities made numeric.
 ///
@@ -42,7 +44,9 @@ enum PageDecoder {
         let body = bytes[decision.byteOrderMarkLength...]
         var charset = decision.charset
         let converted: Transcoder.Output
-        if let output = Transcoder.convert(body, from: charset) {
+        if charset.isUTF8, decision.byteOrderMarkLength == 0, Transcoder.isValidUTF8(body) {
+            converted = Transcoder.Output(bytes: bytes, replacements: 0)  // the common case: shared, not copied
+        } else if let output = Transcoder.convert(body, from: charset) {
             converted = output
         } else {
             warnings.append(.unknownCharset(label: charset.name, declaredBy: decision.source, usedInstead: Charset.utf8.name))
@@ -62,7 +66,15 @@ enum PageDecoder {
     /// feed is whitespace to HTML but an invalid character to libxml2, which would drop it and glue
     /// the words around it: it becomes a space.
     private static func replaceControlBytes(in bytes: inout [UInt8]) {
-        guard let first = bytes.firstIndex(where: { $0 == 0 || $0 == 0x0C }) else { return }
+        let found: Int? = bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return nil }
+            var offsets: [Int] = []
+            for target in [Int32(0), Int32(0x0C)] {
+                if let hit = memchr(base, target, buffer.count) { offsets.append(UnsafeRawPointer(hit) - UnsafeRawPointer(base)) }
+            }
+            return offsets.min()
+        }
+        guard let first = found else { return }
         var output = Array(bytes[..<first])
         output.reserveCapacity(bytes.count + 16)
         for byte in bytes[first...] {

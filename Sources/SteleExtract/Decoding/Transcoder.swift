@@ -77,13 +77,50 @@ enum Transcoder {
 
     /// `input` unchanged when it is valid UTF-8, else with each invalid sequence replaced by U+FFFD.
     static func repairUTF8(_ input: ArraySlice<UInt8>) -> Output {
-        if String(validating: input, as: UTF8.self) != nil {
+        if isValidUTF8(input) {
             return Output(bytes: Array(input), replacements: 0)
         }
         let repaired = String(decoding: input, as: UTF8.self)
         let before = input.withUnsafeBufferPointer { countReplacementCharacters(in: $0) }
         let after = repaired.utf8.withContiguousStorageIfAvailable { countReplacementCharacters(in: UnsafeBufferPointer(rebasing: $0[...])) } ?? 0
         return Output(bytes: Array(repaired.utf8), replacements: after - before)
+    }
+
+    /// Whether `input` is well-formed UTF-8 (no overlong forms, surrogates or values past U+10FFFF),
+    /// checked without copying; runs of ASCII are skipped eight bytes at a time.
+    static func isValidUTF8(_ input: ArraySlice<UInt8>) -> Bool {
+        input.withUnsafeBufferPointer { bytes in
+            let count = bytes.count
+            guard let base = bytes.baseAddress else { return true }
+            var index = 0
+            while index < count {
+                if index + 8 <= count, UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    index += 8
+                    continue
+                }
+                let lead = base[index]
+                if lead < 0x80 { index += 1; continue }
+                let length: Int
+                var lower: UInt8 = 0x80
+                var upper: UInt8 = 0xBF
+                switch lead {
+                case 0xC2...0xDF: length = 2
+                case 0xE0: length = 3; lower = 0xA0
+                case 0xE1...0xEC, 0xEE...0xEF: length = 3
+                case 0xED: length = 3; upper = 0x9F
+                case 0xF0: length = 4; lower = 0x90
+                case 0xF1...0xF3: length = 4
+                case 0xF4: length = 4; upper = 0x8F
+                default: return false
+                }
+                guard index + length <= count else { return false }
+                let second = base[index + 1]
+                guard second >= lower, second <= upper else { return false }
+                for offset in 2..<max(length, 2) where base[index + offset] & 0xC0 != 0x80 { return false }
+                index += length
+            }
+            return true
+        }
     }
 
     private static func countReplacementCharacters(in bytes: UnsafeBufferPointer<UInt8>) -> Int {

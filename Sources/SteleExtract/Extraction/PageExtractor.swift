@@ -29,13 +29,14 @@ public struct PageExtractor: Sendable {
             body = .none
         }
 
-        let (links, unresolved) = AlternateFinder(document: document, pageURL: page.url, rules: options.rewriteRules).find()
+        let index = ElementIndex(document)
+        let (links, unresolved) = AlternateFinder(index: index, pageURL: page.url, rules: options.rewriteRules).find()
         if unresolved > 0 { warnings.append(.unresolvedLinks(count: unresolved)) }
         var alternates: [Language: AlternateLink] = [:]
         for link in links where alternates[link.language] == nil { alternates[link.language] = link }
 
         return ExtractedPage(
-            title: PageTitle.read(document), paragraphs: paragraphs, language: LanguageIdentifier.identify(paragraphs),
+            title: PageTitle.read(index), paragraphs: paragraphs, language: LanguageIdentifier.identify(paragraphs),
             alternates: alternates, alternateCandidates: links, body: body, charset: decoded.charset,
             charsetSource: decoded.source, warnings: warnings
         )
@@ -66,9 +67,11 @@ public struct PageExtractor: Sendable {
     }
 
     private func fallbackParagraphs(_ document: HTMLDocument) -> ([String], ExtractedPage.Body) {
-        guard let body = document.body else { return ([], .none) }
+        // From the root, not <body>: libxml2 leaves text that follows </html> outside the body, where
+        // browsers would show it. The <head> contributes nothing either way.
+        guard let root = document.rootElement else { return ([], .none) }
         var collector = BlockCollector()
-        collector.collect(from: body)
+        collector.collect(from: root)
         let choice = ContentFallback.choose(blocks: collector.blocks, containers: collector.containers)
         let paragraphs = choice.blockIndices.map { collector.blocks[$0].text }
         guard let container = choice.container else { return (paragraphs, .wholePage) }

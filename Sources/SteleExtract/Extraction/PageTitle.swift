@@ -1,18 +1,29 @@
 import CLibXML2
 
-/// Reads a page's title: `<title>` (not an SVG's), else `<meta property="og:title">`.
+/// Reads a page's title: the first `<title>` that is not an SVG's, else `<meta property="og:title">`
+/// (or `twitter:title`).
 enum PageTitle {
-    static func read(_ document: HTMLDocument) -> String? {
-        for element in document.select("(//title[not(ancestor::svg)])[1]").elements {
+    static func read(_ index: ElementIndex) -> String? {
+        for element in index.titles where !isInsideSVG(element) {
             if let text = normalisedText(of: element), !text.isEmpty { return text }
+            break
         }
-        for meta in document.select("//meta[@property='og:title' or @name='og:title' or @name='twitter:title'][@content]").elements {
-            if let content = meta.attribute("content") {
-                let text = normalised(content)
-                if !text.isEmpty { return text }
-            }
+        for meta in index.metas {
+            let key = meta.attribute("property") ?? meta.attribute("name")
+            guard key == "og:title" || key == "twitter:title", let content = meta.attribute("content") else { continue }
+            let text = normalised(content)
+            if !text.isEmpty { return text }
         }
         return nil
+    }
+
+    private static func isInsideSVG(_ element: xmlNodePtr) -> Bool {
+        var node = element.pointee.parent
+        while let current = node, current.isElement {
+            if current.name == "svg" { return true }
+            node = current.pointee.parent
+        }
+        return false
     }
 
     private static func normalisedText(of element: xmlNodePtr) -> String? {

@@ -49,12 +49,6 @@ final class HTMLDocument {
     /// The `<html>` element, if the document has one.
     var rootElement: xmlNodePtr? { xmlDocGetRootElement(pointer) }
 
-    /// The `<body>` element, or the root when libxml2 made none (a frameset).
-    var body: xmlNodePtr? {
-        guard let root = rootElement else { return nil }
-        return root.children(named: "body").first ?? root
-    }
-
     /// The elements an XPath expression selects, in document order; `nil` and a reason when the
     /// expression does not compile or does not select nodes.
     func select(_ xpath: String) -> (elements: [xmlNodePtr], problem: String?) {
@@ -92,26 +86,5 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
             attribute = current.pointee.next
         }
         return nil
-    }
-
-    /// The element children with the given name.
-    func children(named name: String) -> [xmlNodePtr] {
-        var result: [xmlNodePtr] = []
-        var child = pointee.children
-        while let node = child {
-            if node.isElement, node.name == name { result.append(node) }
-            child = node.pointee.next
-        }
-        return result
-    }
-
-    /// Whether `other` is this node or inside it.
-    func contains(_ other: xmlNodePtr) -> Bool {
-        var node: xmlNodePtr? = other
-        while let current = node {
-            if current == self { return true }
-            node = current.pointee.parent
-        }
-        return false
     }
 }

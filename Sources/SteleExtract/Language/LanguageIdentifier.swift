@@ -18,7 +18,8 @@ import Foundation
 /// `1 - exp(-agreeing words / 12)`: a title of 8 words gets about 0.5, a paragraph of 40 words 0.96,
 /// a page half English, half French about one half.
 public enum LanguageIdentifier {
-    /// At most this many characters of text are read: plenty to decide, and a bounded cost on huge pages.
+    /// About this many bytes of text are read, in paragraphs spread over the whole page: plenty to
+    /// decide, and a bounded cost on huge pages.
     public static let sampleLimit = 20_000
     static let evidenceCap = 30.0
     private static let vocabulary = 100_000.0
@@ -28,12 +29,11 @@ public enum LanguageIdentifier {
     public static func identify(_ paragraphs: [String]) -> LanguageGuess {
         var weights: [Language: Double] = [:]
         var agreeingWords: [Language: Double] = [:]
-        var read = 0
         var words = 0
-        for paragraph in paragraphs {
-            if read >= sampleLimit { break }
-            read += paragraph.utf8.count
-            let (likelihoods, count) = judge(paragraph)
+        let size = paragraphs.reduce(0) { $0 + $1.utf8.count }
+        let stride = max(1, (size + sampleLimit - 1) / sampleLimit)
+        for (index, paragraph) in paragraphs.enumerated() where index % stride == 0 {
+            let (likelihoods, count) = judge(paragraph.utf8.count > sampleLimit ? String(paragraph.prefix(sampleLimit)) : paragraph)
             words += count
             let evidence = Double(count) * lengthFactor(count)
             // Always in the same order: sums of doubles depend on it, and a page must always get the same figures.
@@ -75,21 +75,35 @@ public enum LanguageIdentifier {
         }
     }
 
-    /// Per model: word → log(p(word) · vocabulary), the score of a listed word against the unknown model.
-    private static let wordScores: [(model: FunctionWords.Model, scores: [String: Double])] = FunctionWords.models.map { model in
-        let weights = model.words.indices.map { 1 / (Double($0) + 1 + 2.7) }
-        let total = weights.reduce(0, +)
-        var scores: [String: Double] = [:]
-        for (word, weight) in zip(model.words, weights) { scores[word] = log(coverage * weight / total * vocabulary) }
-        return (model, scores)
-    }
+    /// Every listed word, once, with the models that list it and its score in each: log(p(word) ·
+    /// vocabulary), its likelihood against the unknown-language model. One hash per word of text.
+    private static let wordTable: [UInt64: [(model: Int, score: Double)]] = {
+        var table: [UInt64: [(model: Int, score: Double)]] = [:]
+        for (index, model) in FunctionWords.models.enumerated() {
+            let weights = model.words.indices.map { 1 / (Double($0) + 1 + 2.7) }
+            let total = weights.reduce(0, +)
+            for (word, weight) in zip(model.words, weights) {
+                table[Tokens.hash(of: word), default: []].append((index, log(coverage * weight / total * vocabulary)))
+            }
+        }
+        return table
+    }()
 
-    private static func languageLikelihoods(words: [String], script: FunctionWords.Model.Script, letters: CyrillicLetters.Counts) -> [Language: Double] {
+    private static func languageLikelihoods(words: [UInt64], script: FunctionWords.Model.Script, letters: CyrillicLetters.Counts) -> [Language: Double] {
+        let models = FunctionWords.models
+        var listedScore = [Double](repeating: 0, count: models.count)
+        var listedCount = [Int](repeating: 0, count: models.count)
+        for word in words {
+            guard let entries = wordTable[word] else { continue }
+            for entry in entries {
+                listedScore[entry.model] += entry.score
+                listedCount[entry.model] += 1
+            }
+        }
         let unlisted = log(1 - coverage)
         var candidates: [(language: Language, score: Double)] = []
-        for (model, scores) in wordScores where model.script == script {
-            var score = 0.0
-            for word in words { score += scores[word] ?? unlisted }
+        for (index, model) in models.enumerated() where model.script == script {
+            var score = listedScore[index] + unlisted * Double(words.count - listedCount[index])
             if script == .cyrillic { score += CyrillicLetters.score(letters, model: model.name) }
             candidates.append((model.language, score))
         }

@@ -18,6 +18,7 @@ struct ParagraphBuilder {
     private var bytes: [UInt8] = []
     private var characters = 0
     private var linkedCharacters = 0
+    private var hasCombiningMarks = false
     /// The separator owed before the next visible character: nothing, a space, or a kept no-break space.
     private var pendingSpace: [UInt8] = []
     private var pendingBreaks = 0
@@ -32,57 +33,73 @@ struct ParagraphBuilder {
         0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
     ]
 
-    /// Appends a text node's UTF-8 content (NUL-terminated, as libxml2 keeps it).
+    /// Appends a text node's UTF-8 content (NUL-terminated, as libxml2 keeps it). Runs of ordinary
+    /// characters are copied in one go; only spaces, controls and the few special characters are
+    /// looked at one by one.
     mutating func append(_ text: UnsafePointer<UInt8>, linked: Bool, preformatted: Bool) {
         var index = 0
+        var runStart = 0
+        var runScalars = 0
+        var runHasCombiningMarks = false
         while true {
             let byte = text[index]
-            if byte == 0 { return }
-            if byte < 0x80 {
-                index += 1
-                switch byte {
-                case 0x0A where preformatted:
-                    lineBreak()
-                case 0x0D where preformatted:
-                    if text[index] != 0x0A { lineBreak() }
-                case 0x20, 0x09, 0x0A, 0x0C, 0x0D, 0x0B:
-                    addSpace(Self.space)
-                case 0x01...0x1F, 0x7F:
-                    continue
-                default:
-                    addVisible(byte, linked: linked)
+            // Ordinary characters: printable ASCII, and every UTF-8 sequence whose lead byte cannot
+            // start a space, an invisible character or a C1 control. Counted as they are passed.
+            if (byte > 0x20 && byte < 0x7F) || (byte >= 0x80 && byte != 0xC2 && byte != 0xE1 && byte != 0xE2 && byte != 0xE3 && byte != 0xEF) {
+                if byte & 0xC0 != 0x80 {
+                    runScalars += 1
+                    // U+0300–U+036F, the combining diacritics, are CC 80–CD AF.
+                    if byte == 0xCC || (byte == 0xCD && text[index + 1] <= 0xAF) { runHasCombiningMarks = true }
                 }
+                index += 1
                 continue
             }
-            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
-            let second = length > 1 ? text[index + 1] : 0
-            let third = length > 2 ? text[index + 2] : 0
-            switch (byte, second, third) {
-            case (0xC2, 0xA0, _):
-                addSpace(Self.noBreakSpace)
-            case (0xE2, 0x80, 0xAF):
-                addSpace(Self.narrowNoBreakSpace)
-            case (0xE2, 0x80, 0x87):
-                addSpace(Self.figureSpace)
-            case (0xE2, 0x80, 0x80...0x8A), (0xE2, 0x80, 0xA8), (0xE2, 0x80, 0xA9), (0xE2, 0x81, 0x9F), (0xE3, 0x80, 0x80),
-                 (0xE1, 0x9A, 0x80):
-                addSpace(Self.space)
-            case (0xC2, 0xAD, _), (0xE2, 0x80, 0x8B), (0xE2, 0x81, 0xA0), (0xEF, 0xBB, 0xBF):
-                break  // soft hyphen, zero-width space, word joiner, BOM: invisible
-            case (0xC2, 0x80...0x9F, _):
-                let mapped = Self.cp1252C1[Int(second - 0x80)]
-                if mapped != 0, let scalar = Unicode.Scalar(mapped) {
-                    for unit in String(scalar).utf8 { addVisible(unit, linked: linked) }
-                }
-            default:
-                for offset in 0..<length {
-                    let unit = text[index + offset]
-                    if unit == 0 { return }
-                    addVisible(unit, linked: linked)
-                }
+            if index > runStart {
+                appendVisible(text + runStart, count: index - runStart, scalars: runScalars, linked: linked)
+                if runHasCombiningMarks { hasCombiningMarks = true }
             }
-            index += length
+            if byte == 0 { return }
+            index += special(text + index, linked: linked, preformatted: preformatted)
+            runStart = index
+            runScalars = 0
+            runHasCombiningMarks = false
         }
+    }
+
+    /// Handles one space, control or possibly special character at `text`; returns its length in bytes.
+    private mutating func special(_ text: UnsafePointer<UInt8>, linked: Bool, preformatted: Bool) -> Int {
+        let byte = text[0]
+        if byte < 0x80 {
+            switch byte {
+            case 0x0A where preformatted: lineBreak()
+            case 0x0D where preformatted: if text[1] != 0x0A { lineBreak() }
+            case 0x20, 0x09, 0x0A, 0x0C, 0x0D, 0x0B: addSpace(Self.space)
+            default: break  // other controls are invisible
+            }
+            return 1
+        }
+        let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+        for offset in 1..<length where text[offset] == 0 { return offset }  // truncated sequence at the end
+        let second = length > 1 ? text[1] : 0
+        let third = length > 2 ? text[2] : 0
+        switch (byte, second, third) {
+        case (0xC2, 0xA0, _): addSpace(Self.noBreakSpace)
+        case (0xE2, 0x80, 0xAF): addSpace(Self.narrowNoBreakSpace)
+        case (0xE2, 0x80, 0x87): addSpace(Self.figureSpace)
+        case (0xE2, 0x80, 0x80...0x8A), (0xE2, 0x80, 0xA8), (0xE2, 0x80, 0xA9), (0xE2, 0x81, 0x9F), (0xE3, 0x80, 0x80), (0xE1, 0x9A, 0x80):
+            addSpace(Self.space)
+        case (0xC2, 0xAD, _), (0xE2, 0x80, 0x8B), (0xE2, 0x81, 0xA0), (0xEF, 0xBB, 0xBF):
+            break  // soft hyphen, zero-width space, word joiner, BOM: invisible
+        case (0xC2, 0x80...0x9F, _):
+            let mapped = Self.cp1252C1[Int(second - 0x80)]
+            if mapped != 0, let scalar = Unicode.Scalar(mapped) {
+                var encoded = Array(String(scalar).utf8)
+                encoded.withUnsafeMutableBufferPointer { appendVisible($0.baseAddress!, count: $0.count, scalars: 1, linked: linked) }
+            }
+        default:
+            appendVisible(text, count: length, scalars: 1, linked: linked)
+        }
+        return length
     }
 
     /// A `<br>` (or a newline in `<pre>`): a space, or the end of the paragraph when another follows.
@@ -94,11 +111,12 @@ struct ParagraphBuilder {
     mutating func endParagraph() {
         if !bytes.isEmpty {
             let text = String(decoding: bytes, as: UTF8.self)
-            finished.append(Piece(text: Self.composed(text, bytes: bytes), characters: characters, linkedCharacters: linkedCharacters))
+            finished.append(Piece(text: composed(text), characters: characters, linkedCharacters: linkedCharacters))
         }
         bytes.removeAll(keepingCapacity: true)
         characters = 0
         linkedCharacters = 0
+        hasCombiningMarks = false
         pendingSpace = []
         pendingBreaks = 0
     }
@@ -116,7 +134,8 @@ struct ParagraphBuilder {
         }
     }
 
-    private mutating func addVisible(_ unit: UInt8, linked: Bool) {
+    /// Appends `scalars` visible characters (`count` bytes), after the space or paragraph break owed before them.
+    private mutating func appendVisible(_ text: UnsafePointer<UInt8>, count: Int, scalars: Int, linked: Bool) {
         if pendingBreaks > 0 {
             if pendingBreaks >= 2, !bytes.isEmpty {
                 endParagraph()
@@ -129,24 +148,14 @@ struct ParagraphBuilder {
             if !bytes.isEmpty { bytes.append(contentsOf: pendingSpace) }
             pendingSpace = []
         }
-        bytes.append(unit)
-        if unit & 0xC0 != 0x80 {
-            characters += 1
-            if linked { linkedCharacters += 1 }
-        }
+        bytes.append(contentsOf: UnsafeBufferPointer(start: text, count: count))
+        characters += scalars
+        if linked { linkedCharacters += scalars }
     }
 
     /// NFC, so that `і` + U+0308 and `ї` are the same text; only paid for when a combining
-    /// diacritic (U+0300–U+036F) is present.
-    private static func composed(_ text: String, bytes: [UInt8]) -> String {
-        var index = 0
-        while index + 1 < bytes.count {
-            let lead = bytes[index]
-            if (lead == 0xCC && bytes[index + 1] >= 0x80) || (lead == 0xCD && bytes[index + 1] <= 0xAF) {
-                return text.precomposedStringWithCanonicalMapping
-            }
-            index += 1
-        }
-        return text
+    /// diacritic (U+0300–U+036F) was seen.
+    private func composed(_ text: String) -> String {
+        hasCombiningMarks ? text.precomposedStringWithCanonicalMapping : text
     }
 }

@@ -26,6 +26,15 @@ struct AlternateTests {
         ])
     }
 
+    @Test("the Ukrainian page's code switcher (EN | FR | UA) gives the English and French versions")
+    func ukrainianCodeSwitcher() throws {
+        let page = try Fixture.extract("release-uk", url: Fixture.releaseURL("uk"))
+        #expect(page.alternates == [
+            .en: AlternateLink(language: .en, url: "https://www.nato.int/cps/en/natohq/news_990001.htm?selectedLocale=en", via: .switcher),
+            .fr: AlternateLink(language: .fr, url: "https://www.nato.int/cps/fr/natohq/news_990001.htm?selectedLocale=fr", via: .switcher),
+        ])
+    }
+
     @Test("a switcher written in running text counts: Also available in French and Ukrainian")
     func switcherInText() throws {
         let html = "<body><p>Also available in <a href='/fr/item.htm'>French</a> and <a href='/uk/item.htm'>Ukrainian</a></p></body>"

@@ -58,7 +58,9 @@ struct ExtractBenchmark: AsyncParsableCommand {
                 let process = try median((0..<processRuns).map { _ in
                     try processMilliseconds(steleExecutable, ["extract", path, "--rule", "section.content"])
                 })
+                let startUp = try median((0..<processRuns).map { _ in try processMilliseconds(steleExecutable, ["--version"]) })
                 print(String(format: "    stele extract --rule          %8.2f ms  (process)  ratio %.2fx xmllint", process, process / xmllint))
+                print(String(format: "    stele --version               %8.2f ms  (process start-up alone, for reading the ratio)", startUp))
             }
         }
     }

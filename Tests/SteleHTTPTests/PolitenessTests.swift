@@ -75,7 +75,8 @@ struct PolitenessTests {
         let fixture = try ClientFixture { $0.maxConcurrentTransfersPerHost = 1 }
         defer { fixture.stop() }
         let running = Task { try await fixture.fetch("/misbehave/delay/600") }
-        try await Task.sleep(for: .milliseconds(50))
+        // The second task must queue behind the first, so wait until the first has reached the server.
+        while fixture.server.requests.isEmpty { try await Task.sleep(for: .milliseconds(5)) }
         let waiting = Task { try await fixture.fetch("/misbehave/delay/600") }
         try await Task.sleep(for: .milliseconds(50))
         waiting.cancel()

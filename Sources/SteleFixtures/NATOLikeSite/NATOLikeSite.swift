@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import Synchronization
 
 /// A generated NATO-like web site whose state a test (or a person trying Stele offline) changes

@@ -30,7 +30,7 @@ let package = Package(
 
         // One job each; dependencies point down only (see DESIGN.md).
         .target(name: "SteleHTTP", dependencies: ["CCurl"], swiftSettings: strictSettings),
-        .target(name: "SteleConfig", dependencies: ["TOMLKit"], swiftSettings: strictSettings),
+        .target(name: "SteleConfig", dependencies: ["SteleExtract", "TOMLKit"], swiftSettings: strictSettings),
         .target(
             name: "SteleSync",
             dependencies: [
@@ -76,7 +76,7 @@ let package = Package(
         .testTarget(name: "SteleHTTPTests", dependencies: ["SteleHTTP", "SteleFixtures"], swiftSettings: strictSettings),
         .testTarget(name: "SteleSyncTests", dependencies: ["SteleSync", "SteleFixtures"], swiftSettings: strictSettings),
         .testTarget(name: "SteleServiceTests", dependencies: ["SteleService", .product(name: "Logging", package: "swift-log")], swiftSettings: strictSettings),
-        .testTarget(name: "SteleConfigTests", dependencies: ["SteleConfig"], swiftSettings: strictSettings),
+        .testTarget(name: "SteleConfigTests", dependencies: ["SteleConfig", "SteleExtract"], swiftSettings: strictSettings),
         // Tests of the built executables and unit files as a whole (they run the `stele` binary).
         .testTarget(name: "SteleSystemTests", dependencies: ["SteleFixtures"], swiftSettings: strictSettings),
         .testTarget(

@@ -1,3 +1,4 @@
+import SteleExtract
 import TOMLKit
 
 extension ConfigurationLoader {
@@ -46,7 +47,14 @@ extension ConfigurationLoader {
         let versions = readVersions(source, languages: languages ?? [], feeds: feeds ?? [])
         let keyPattern = source.string("key", maxLength: 500)
         if let keyPattern { validateKeyPattern(keyPattern, in: source) }
-        let content = source.string("content", maxLength: 500)
+        let content = source.string("content", maxLength: 500).flatMap { expression -> ContentRule? in
+            do throws(ContentRuleError) {
+                return try ContentRule(expression)
+            } catch {
+                source.report("\"content\": \(error.description)", key: "content")
+                return nil
+            }
+        }
         let pollInterval = source.duration("poll_interval", in: .seconds(60) ... .seconds(7 * 86_400))
         let pending = schedule("pending_recheck", in: source)
         let edits = schedule("edit_recheck", in: source)
@@ -60,14 +68,18 @@ extension ConfigurationLoader {
         )
     }
 
-    private static func readLanguages(_ source: TableReader) -> [String]? {
-        guard let languages = source.strings("languages") else {
+    private static func readLanguages(_ source: TableReader) -> [Language]? {
+        guard let codes = source.strings("languages") else {
             if !source.contains("languages") { source.report("\"languages\" is missing; list them primary first, like [\"en\", \"fr\", \"uk\"]") }
             return nil
         }
-        for language in languages where !supportedLanguages.contains(language) {
-            source.report("language \"\(language)\" is not supported; use \(supportedLanguages.map { "\"\($0)\"" }.joined(separator: ", "))", key: "languages")
-            return nil
+        var languages: [Language] = []
+        for code in codes {
+            guard let language = Language(rawValue: code), language != .other else {
+                source.report("language \"\(code)\" is not supported; use \(supportedLanguages.map { "\"\($0)\"" }.joined(separator: ", "))", key: "languages")
+                return nil
+            }
+            languages.append(language)
         }
         guard !languages.isEmpty, Set(languages).count == languages.count else {
             source.report("\"languages\" must list each language once, the primary first", key: "languages")
@@ -77,7 +89,7 @@ extension ConfigurationLoader {
     }
 
     /// `feed = "url"`, `feed = ["url", ...]` or `feed = { en = "url", fr = "url" }`.
-    private static func readFeeds(_ source: TableReader, languages: [String]) -> [FeedSubscription]? {
+    private static func readFeeds(_ source: TableReader, languages: [Language]) -> [FeedSubscription]? {
         guard let value = source.value("feed") else {
             source.report("\"feed\" is missing; give the address of its RSS, Atom or JSON feed or XML sitemap")
             return nil
@@ -88,13 +100,13 @@ extension ConfigurationLoader {
         } else if let array = value.array, array.allSatisfy({ $0.string != nil }), !array.isEmpty {
             feeds = array.compactMap(\.string).map { FeedSubscription(url: $0) }
         } else if let table = value.table {
-            for language in table.keys {
-                guard let url = table[language]?.string else {
+            for code in table.keys {
+                guard let url = table[code]?.string else {
                     source.report("each feed of \"feed\" must be an address", key: "feed")
                     return nil
                 }
-                guard languages.contains(language) else {
-                    source.report("\"feed\" names the language \"\(language)\", which is not in \"languages\"", key: "feed")
+                guard let language = Language(rawValue: code), languages.contains(language) else {
+                    source.report("\"feed\" names the language \"\(code)\", which is not in \"languages\"", key: "feed")
                     return nil
                 }
                 feeds.append(FeedSubscription(url: url, language: language))
@@ -110,13 +122,14 @@ extension ConfigurationLoader {
         return feeds
     }
 
-    /// `versions = "page-links" | "feeds" | "sitemap"`, or a table of rewrite rules by language:
-    /// `fr = { query = "selectedLocale=fr" }`, `fr = { replace = "/en/", with = "/fr/" }`.
-    private static func readVersions(_ source: TableReader, languages: [String], feeds: [FeedSubscription]) -> VersionDiscovery? {
-        let others = Array(languages.dropFirst())
+    /// `versions = "page-links" | "feeds" | "sitemap"`, or a `[source.versions]` rewrite rule:
+    /// `kind = "query-parameter"` with `name`, `kind = "path-segment"`, or `kind = "replace"` with
+    /// `find` and `replace`; each with optional `codes = { uk = "ua" }`.
+    private static func readVersions(_ source: TableReader, languages: [Language], feeds: [FeedSubscription]) -> VersionDiscovery? {
+        let others = languages.dropFirst().map(\.code)
         guard let value = source.value("versions") else {
             if others.isEmpty { return .pageLinks }
-            source.report("\"versions\" is missing: say how to find the \(others.joined(separator: "/")) versions (\"page-links\", \"feeds\", \"sitemap\", or a [source.versions] table of rewrite rules)")
+            source.report("\"versions\" is missing: say how to find the \(others.joined(separator: "/")) versions (\"page-links\", \"feeds\", \"sitemap\", or a [source.versions] rewrite rule)")
             return nil
         }
         if let method = value.string {
@@ -127,43 +140,58 @@ extension ConfigurationLoader {
                 let covered = Set(feeds.compactMap(\.language))
                 let missing = languages.filter { !covered.contains($0) }
                 guard missing.isEmpty else {
-                    source.report("versions = \"feeds\" needs a feed per language; \"feed\" has none for \(missing.joined(separator: ", "))", key: "versions")
+                    source.report("versions = \"feeds\" needs a feed per language; \"feed\" has none for \(missing.map(\.code).joined(separator: ", "))", key: "versions")
                     return nil
                 }
                 return .feeds
             default:
                 let hint = Suggestion.closest(to: method, among: ["page-links", "feeds", "sitemap"]).map { " (did you mean \"\($0)\"?)" } ?? ""
-                source.report("\"versions\" must be \"page-links\", \"feeds\", \"sitemap\" or a table of rewrite rules, not \"\(method)\"\(hint)", key: "versions")
+                source.report("\"versions\" must be \"page-links\", \"feeds\", \"sitemap\" or a rewrite rule table, not \"\(method)\"\(hint)", key: "versions")
                 return nil
             }
         }
-        guard let rules = source.table("versions") else { return nil }
-        var rewrites: [String: URLRewrite] = [:]
-        for language in others {
-            guard let rule = rules.table(language) else {
-                rules.report("no rewrite rule for \"\(language)\"; add \(language) = { query = \"...\" } or { replace = \"...\", with = \"...\" }")
-                continue
+        guard let rule = source.table("versions") else { return nil }
+        defer { rule.finish() }
+        let kinds = ["query-parameter", "path-segment", "replace"]
+        let kind: URLRewriteRule.Kind
+        switch rule.string("kind") {
+        case "query-parameter":
+            guard let name = rule.string("name") else {
+                rule.report("a query-parameter rule needs \"name\", like name = \"selectedLocale\"")
+                return nil
             }
-            if let query = rule.string("query") {
-                let parts = query.split(separator: "=", maxSplits: 1).map(String.init)
-                if parts.count == 2, !parts[0].isEmpty {
-                    rewrites[language] = .setQuery(name: parts[0], value: parts[1])
-                } else {
-                    rule.report("\"query\" must be name=value, like \"selectedLocale=\(language)\"", key: "query")
-                }
-            } else if let piece = rule.string("replace") {
-                if let replacement = rule.string("with"), !piece.isEmpty {
-                    rewrites[language] = .replace(piece, with: replacement)
-                } else {
-                    rule.report("\"replace\" needs a non-empty piece and \"with\", like { replace = \"/en/\", with = \"/\(language)/\" }", key: "replace")
-                }
-            } else {
-                rule.report("a rewrite rule needs \"query\" or \"replace\"")
+            kind = .queryParameter(name: name)
+        case "path-segment":
+            kind = .pathSegment
+        case "replace":
+            guard let find = rule.string("find"), let replace = rule.string("replace") else {
+                rule.report("a replace rule needs \"find\" and \"replace\", like find = \"/en/\", replace = \"/{lang}/\"")
+                return nil
             }
-            rule.finish()
+            kind = .replace(find: find, replace: replace)
+        case let other?:
+            rule.allow(["name", "find", "replace"])
+            let hint = Suggestion.closest(to: other, among: kinds).map { " (did you mean \"\($0)\"?)" } ?? ""
+            rule.report("\"kind\" must be \(kinds.map { "\"\($0)\"" }.joined(separator: ", ")), not \"\(other)\"\(hint)", key: "kind")
+            return nil
+        case nil:
+            rule.allow(["name", "find", "replace"])
+            rule.report("a rewrite rule needs \"kind\": \(kinds.map { "\"\($0)\"" }.joined(separator: ", "))")
+            return nil
         }
-        rules.finish()
-        return rewrites.count == others.count ? .rewrite(rewrites) : nil
+        var codes: [Language: String] = [:]
+        if let table = rule.table("codes") {
+            for code in Language.handled.map(\.code) {
+                if let value = table.string(code) { codes[Language(rawValue: code)!] = value }
+            }
+            table.finish()
+        }
+        do throws(URLRewriteRuleError) {
+            return .rewrite(try URLRewriteRule(kind, codes: codes))
+        } catch {
+            rule.report(error.description)
+            return nil
+        }
     }
 
     private static func validateKeyPattern(_ pattern: String, in source: TableReader) {

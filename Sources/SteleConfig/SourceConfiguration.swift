@@ -1,3 +1,5 @@
+public import SteleExtract
+
 /// One `[[source]]`: an institution whose releases Stele follows.
 public struct SourceConfiguration: Sendable, Equatable {
     /// Short name used in the store and on the command line: `nato`.
@@ -5,7 +7,7 @@ public struct SourceConfiguration: Sendable, Equatable {
     /// A readable name: `NATO`.
     public var name: String
     /// The languages to keep, the primary (original) language first.
-    public var languages: [String]
+    public var languages: [Language]
     /// The feeds or sitemaps that announce releases.
     public var feeds: [FeedSubscription]
     /// How to find the other language versions of a release.
@@ -15,7 +17,7 @@ public struct SourceConfiguration: Sendable, Equatable {
     public var keyPattern: String?
     /// Where the article body is: a CSS selector (`section.content`) or an XPath (`//main`);
     /// `nil` uses the generic boilerplate-removing extractor.
-    public var content: String?
+    public var content: ContentRule?
     /// Time between two polls of the feeds.
     public var pollInterval: Duration
     /// How often, and for how long, to look again for a translation that is not there yet.
@@ -25,8 +27,8 @@ public struct SourceConfiguration: Sendable, Equatable {
 
     /// A source with the default schedules.
     public init(
-        id: String, name: String? = nil, languages: [String], feeds: [FeedSubscription], versions: VersionDiscovery,
-        keyPattern: String? = nil, content: String? = nil, pollInterval: Duration = .seconds(900),
+        id: String, name: String? = nil, languages: [Language], feeds: [FeedSubscription], versions: VersionDiscovery,
+        keyPattern: String? = nil, content: ContentRule? = nil, pollInterval: Duration = .seconds(900),
         pendingRecheck: RecheckSchedule = SourceConfiguration.defaultPendingRecheck,
         editRecheck: RecheckSchedule = SourceConfiguration.defaultEditRecheck
     ) {
@@ -55,7 +57,7 @@ public struct SourceConfiguration: Sendable, Equatable {
     ])
 
     /// The primary language, in which releases appear first.
-    public var primaryLanguage: String { languages[0] }
+    public var primaryLanguage: Language { languages[0] }
 }
 
 /// A feed (RSS, Atom, JSON Feed) or XML sitemap to poll.
@@ -64,10 +66,10 @@ public struct FeedSubscription: Sendable, Equatable, Hashable {
     public var url: String
     /// The language of its items, for sources with one feed per language; `nil` for a feed of the
     /// primary language or of all languages.
-    public var language: String?
+    public var language: Language?
 
     /// A subscription.
-    public init(url: String, language: String? = nil) {
+    public init(url: String, language: Language? = nil) {
         self.url = url
         self.language = language
     }
@@ -75,20 +77,12 @@ public struct FeedSubscription: Sendable, Equatable, Hashable {
 
 /// How the other language versions of a release are found.
 public enum VersionDiscovery: Sendable, Equatable {
-    /// By rewriting the primary address, one rule per other language.
-    case rewrite([String: URLRewrite])
+    /// By rewriting the primary address (NATO: `?selectedLocale=fr`).
+    case rewrite(URLRewriteRule)
     /// From the primary page: `<link rel="alternate" hreflang>` and its language switcher.
     case pageLinks
     /// From one feed per language, paired by release key.
     case feeds
     /// From the `hreflang` alternates of a multilingual sitemap.
     case sitemap
-}
-
-/// A rule that turns the primary address into another language's address.
-public enum URLRewrite: Sendable, Equatable {
-    /// Set (or replace) a query parameter: `selectedLocale=fr`.
-    case setQuery(name: String, value: String)
-    /// Replace the first occurrence of a piece of the address: `/en/` by `/fr/`.
-    case replace(String, with: String)
 }

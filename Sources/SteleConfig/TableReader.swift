@@ -105,6 +105,12 @@ final class TableReader {
         return TableReader(table: table, path: path + [key], context: context ?? self.context, log: log)
     }
 
+    /// Counts `keys` as read, so that ``finish()`` does not report them: for keys whose meaning
+    /// depends on another value that is already reported as wrong.
+    func allow(_ keys: [String]) {
+        read.formUnion(keys)
+    }
+
     /// Reports each key that no getter asked for, suggesting the closest one that was asked for.
     func finish() {
         for key in table.keys where !read.contains(key) {

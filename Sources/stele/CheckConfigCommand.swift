@@ -16,7 +16,7 @@ struct CheckConfig: ParsableCommand {
         print("\(options.path): ok")
         for source in configuration.sources {
             let feeds = source.feeds.map { feed in feed.language.map { "\($0): \(feed.url)" } ?? feed.url }
-            print("  \(source.id) (\(source.name)): \(source.languages.joined(separator: ", ")), every \(DurationText.format(source.pollInterval)), \(feeds.joined(separator: "; "))")
+            print("  \(source.id) (\(source.name)): \(source.languages.map(\.code).joined(separator: ", ")), every \(DurationText.format(source.pollInterval)), \(feeds.joined(separator: "; "))")
         }
     }
 }

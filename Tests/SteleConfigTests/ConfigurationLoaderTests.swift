@@ -1,5 +1,6 @@
 import Foundation
 import SteleConfig
+import SteleExtract
 import Testing
 
 @Suite("Reading and validating stele.toml")
@@ -27,11 +28,11 @@ struct ConfigurationLoaderTests {
         let configuration = try ConfigurationLoader.load(path: path)
         let nato = try #require(configuration.source(id: "nato"))
         #expect(configuration.sources.first?.id == "nato")
-        #expect(nato.languages == ["en", "fr", "uk"])
+        #expect(nato.languages == [.en, .fr, .uk])
         #expect(nato.feeds == [FeedSubscription(url: "https://www.nato.int/cps/rss/en/natohq/rssFeed.xsl/rssFeed.xml")])
-        #expect(nato.versions == .rewrite(["fr": .setQuery(name: "selectedLocale", value: "fr"), "uk": .setQuery(name: "selectedLocale", value: "uk")]))
+        #expect(nato.versions == .rewrite(try URLRewriteRule(.queryParameter(name: "selectedLocale"))))
         #expect(nato.keyPattern == "(news_[0-9]+)")
-        #expect(nato.content == "section.content")
+        #expect(nato.content == (try ContentRule("section.content")))
         #expect(nato.pollInterval == .seconds(900))
         #expect(nato.pendingRecheck == RecheckSchedule(text: "1h for 2d, 6h for 14d"))
         #expect(configuration.http.perHost == 2)
@@ -91,7 +92,7 @@ struct ConfigurationLoaderTests {
         #expect(problems(text) == ["stele.toml:3: source \"nato\": language \"de\" is not supported; use \"en\", \"fr\", \"uk\""])
     }
 
-    @Test("rewrite rules are needed for every other language")
+    @Test("a rewrite rule is read with its kind, and a broken one is explained")
     func rewriteRules() throws {
         let text = """
             [[source]]
@@ -100,11 +101,30 @@ struct ConfigurationLoaderTests {
             feed = "https://www.nato.int/feed.xml"
 
             [source.versions]
-            fr = { replace = "/en/", with = "/fr/" }
+            kind = "replace"
+            find = "/en/"
+            replace = "/fr/"
             """
-        #expect(problems(text) == ["stele.toml:6: source \"nato\": no rewrite rule for \"uk\"; add uk = { query = \"...\" } or { replace = \"...\", with = \"...\" }"])
-        let fixed = try ConfigurationLoader.parse(text: text + "\nuk = { query = \"lang=uk\" }\n", file: "stele.toml")
-        #expect(fixed.sources[0].versions == .rewrite(["fr": .replace("/en/", with: "/fr/"), "uk": .setQuery(name: "lang", value: "uk")]))
+        #expect(problems(text) == ["stele.toml:6: source \"nato\": replace: \"/fr/\" has no {lang}, so every language would get the same address"])
+        let fixed = try ConfigurationLoader.parse(text: text.replacingOccurrences(of: "\"/fr/\"", with: "\"/{lang}/\"") + "\ncodes = { uk = \"ua\" }\n", file: "stele.toml")
+        #expect(fixed.sources[0].versions == .rewrite(try URLRewriteRule(.replace(find: "/en/", replace: "/{lang}/"), codes: [.uk: "ua"])))
+        #expect(problems(text.replacingOccurrences(of: "kind = \"replace\"", with: "kind = \"query\"")) == [
+            "stele.toml:7: source \"nato\": \"kind\" must be \"query-parameter\", \"path-segment\", \"replace\", not \"query\"",
+        ])
+    }
+
+    @Test("a content rule that is neither CSS nor XPath is refused at its line")
+    func contentRule() {
+        let text = """
+            [[source]]
+            id = "nato"
+            languages = ["en"]
+            feed = "https://www.nato.int/feed.xml"
+            content = "section[["
+            """
+        let found = problems(text)
+        #expect(found.count == 1)
+        #expect(found.first?.hasPrefix("stele.toml:5: source \"nato\": \"content\": content rule \"section[[\"") == true)
     }
 
     @Test("per-language feeds must cover every language when versions come from feeds")
@@ -118,7 +138,7 @@ struct ConfigurationLoaderTests {
             """
         #expect(problems(text) == ["stele.toml:5: source \"agency\": versions = \"feeds\" needs a feed per language; \"feed\" has none for fr"])
         let fixed = try ConfigurationLoader.parse(text: text.replacingOccurrences(of: "{ en = \"https://a.example/en.rss\" }", with: "{ en = \"https://a.example/en.rss\", fr = \"https://a.example/fr.rss\" }"), file: "stele.toml")
-        #expect(Set(fixed.sources[0].feeds) == [FeedSubscription(url: "https://a.example/en.rss", language: "en"), FeedSubscription(url: "https://a.example/fr.rss", language: "fr")])
+        #expect(Set(fixed.sources[0].feeds) == [FeedSubscription(url: "https://a.example/en.rss", language: .en), FeedSubscription(url: "https://a.example/fr.rss", language: .fr)])
     }
 
     @Test("bad ids, duplicate ids, bad addresses and bad patterns are refused")

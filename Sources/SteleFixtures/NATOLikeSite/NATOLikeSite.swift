@@ -202,8 +202,8 @@ extension NATOLikeSite {
         poll_interval = "1m"
 
         [source.versions]
-        fr = { query = "selectedLocale=fr" }
-        uk = { query = "selectedLocale=uk" }
+        kind = "query-parameter"
+        name = "selectedLocale"
 
         """
     }

@@ -42,6 +42,7 @@ let package = Package(
         .target(name: "SteleService", dependencies: [.product(name: "Logging", package: "swift-log")], swiftSettings: strictSettings),
         .target(name: "SteleFeeds", dependencies: ["CLibXML2", "CZlib", "CCrypto"], swiftSettings: strictSettings),
         .target(name: "SteleExtract", dependencies: ["CLibXML2"], swiftSettings: strictSettings),
+        .target(name: "SteleDiff", swiftSettings: strictSettings),
         .executableTarget(
             name: "stele",
             dependencies: [
@@ -85,6 +86,7 @@ let package = Package(
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
+        .testTarget(name: "SteleDiffTests", dependencies: ["SteleDiff", "SteleFixtures"], swiftSettings: strictSettings),
         .testTarget(name: "SteleFixturesTests", dependencies: ["SteleFixtures", "SteleHTTP"], swiftSettings: strictSettings),
         .testTarget(
             name: "SteleExtractTests", dependencies: ["SteleExtract", "SteleFixtures", "SteleHTTP"],

@@ -43,15 +43,19 @@ let package = Package(
         .target(name: "SteleFeeds", dependencies: ["CLibXML2", "CZlib", "CCrypto"], swiftSettings: strictSettings),
         .target(name: "SteleExtract", dependencies: ["CLibXML2"], swiftSettings: strictSettings),
         .target(name: "SteleDiff", swiftSettings: strictSettings),
+        .target(name: "SteleStore", dependencies: ["SteleDiff", "CCrypto"], swiftSettings: strictSettings),
         .executableTarget(
             name: "stele",
             dependencies: [
-                "SteleHTTP", "SteleConfig", "SteleService", "SteleFeeds", "SteleExtract",
+                "SteleHTTP", "SteleConfig", "SteleService", "SteleFeeds", "SteleExtract", "SteleStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
+
+        // A real writer process for the store's reliability tests (kill, full disk, two writers).
+        .executableTarget(name: "stele-store-writer", dependencies: ["SteleStore"], swiftSettings: strictSettings),
 
         // The web site the tests and benchmarks fetch from: a real HTTP/1.1 server on 127.0.0.1.
         .target(name: "SteleFixtures", dependencies: ["CZlib"], swiftSettings: strictSettings),
@@ -87,6 +91,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "SteleDiffTests", dependencies: ["SteleDiff", "SteleFixtures"], swiftSettings: strictSettings),
+        .testTarget(name: "SteleStoreTests", dependencies: ["SteleStore", "SteleDiff", "SteleFixtures", "stele-store-writer"], swiftSettings: strictSettings),
         .testTarget(name: "SteleFixturesTests", dependencies: ["SteleFixtures", "SteleHTTP"], swiftSettings: strictSettings),
         .testTarget(
             name: "SteleExtractTests", dependencies: ["SteleExtract", "SteleFixtures", "SteleHTTP"],

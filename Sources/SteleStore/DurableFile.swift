@@ -1,0 +1,145 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Crash-safe file writes: a temporary file in the same folder, fsynced, renamed over the target,
+/// and the folder fsynced, so that after a crash the target is either the old file or the new one
+/// in full. An fsync error abandons the write (the page cache may have dropped the data; retrying
+/// on the same file could report success for data that is not on disk).
+enum DurableFile {
+    /// The prefix of temporary files; `stele check --repair` removes those left by a crash.
+    static let temporaryPrefix = ".tmp-"
+
+    /// Writes `bytes` to `path` atomically and durably.
+    static func write(_ bytes: some Collection<UInt8>, to path: String) throws(StoreError) {
+        let folder = parent(of: path)
+        let temporary = folder + "/" + temporaryPrefix + name(of: path) + "-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw StoreError.system("create", temporary) }
+        do throws(StoreError) {
+            try writeAll(descriptor, bytes, path: temporary)
+            guard fsync(descriptor) == 0 else { throw StoreError.syncFailed(path: temporary, code: errno) }
+        } catch {
+            close(descriptor)
+            unlink(temporary)
+            throw error
+        }
+        guard close(descriptor) == 0 else {
+            let code = errno
+            unlink(temporary)
+            throw StoreError.system("close", temporary, code)
+        }
+        guard rename(temporary, path) == 0 else {
+            let code = errno
+            unlink(temporary)
+            throw StoreError.system("rename to", path, code)
+        }
+        try syncFolder(folder)
+    }
+
+    /// Reads the whole file, or `nil` when it does not exist.
+    static func read(_ path: String) throws(StoreError) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            if errno == ENOENT || errno == ENOTDIR { return nil }
+            throw StoreError.system("open", path)
+        }
+        defer { close(descriptor) }
+        var status = stat()
+        var capacity = 64 * 1024
+        if fstat(descriptor, &status) == 0 && status.st_size > 0 { capacity = Int(status.st_size) + 1 }
+        var bytes = [UInt8](repeating: 0, count: capacity)
+        var count = 0
+        while true {
+            if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: bytes.count)) }
+            let got = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + count, $0.count - count) }
+            if got < 0 {
+                if errno == EINTR { continue }
+                throw StoreError.system("read", path)
+            }
+            if got == 0 { break }
+            count += got
+        }
+        bytes.removeSubrange(count...)
+        return bytes
+    }
+
+    /// Creates `path` and any missing parents, fsyncing each parent that gained an entry.
+    static func makeFolder(_ path: String) throws(StoreError) {
+        if mkdir(path, 0o755) == 0 {
+            try syncFolder(parent(of: path))
+            return
+        }
+        switch errno {
+        case EEXIST:
+            var status = stat()
+            guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else { throw StoreError.io(operation: "create folder", path: path, code: ENOTDIR) }
+        case ENOENT:
+            try makeFolder(parent(of: path))
+            guard mkdir(path, 0o755) == 0 || errno == EEXIST else { throw StoreError.system("create folder", path) }
+            try syncFolder(parent(of: path))
+        default:
+            throw StoreError.system("create folder", path)
+        }
+    }
+
+    /// fsyncs a folder, making the names created or renamed in it durable.
+    static func syncFolder(_ path: String) throws(StoreError) {
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw StoreError.system("open folder", path) }
+        defer { close(descriptor) }
+        guard fsync(descriptor) == 0 else { throw StoreError.syncFailed(path: path, code: errno) }
+    }
+
+    /// Removes a file, durably; a file already gone is fine.
+    static func remove(_ path: String) throws(StoreError) {
+        guard unlink(path) == 0 || errno == ENOENT else { throw StoreError.system("remove", path) }
+        try syncFolder(parent(of: path))
+    }
+
+    /// Writes all of `bytes` to `descriptor`, through short writes and interruptions.
+    static func writeAll(_ descriptor: Int32, _ bytes: some Collection<UInt8>, path: String) throws(StoreError) {
+        let array = Array(bytes)
+        var offset = 0
+        while offset < array.count {
+            let written = array.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw StoreError.system("write", path)
+            }
+            offset += written
+        }
+    }
+
+    /// The names in a folder (without `.` and `..`), or `[]` when it does not exist.
+    static func list(_ path: String) throws(StoreError) -> [String] {
+        guard let folder = opendir(path) else {
+            if errno == ENOENT || errno == ENOTDIR { return [] }
+            throw StoreError.system("list", path)
+        }
+        defer { closedir(folder) }
+        var names: [String] = []
+        while let entry = readdir(folder) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+
+    /// Whether `path` exists.
+    static func exists(_ path: String) -> Bool {
+        access(path, F_OK) == 0
+    }
+
+    static func parent(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    static func name(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return path }
+        return String(path[path.index(after: slash)...])
+    }
+}

@@ -1,0 +1,149 @@
+public import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Reads a store. Readers take no lock: every file is replaced atomically, and a version exists
+/// only once its metadata file does, so a reader sees each version whole or not at all, while a
+/// writer runs.
+public struct Store: Sendable {
+    /// Where the files are.
+    public let layout: StoreLayout
+
+    /// The store format this code reads and writes.
+    public static let format = 1
+
+    /// Opens the store at `root` for reading; fails when it is not a store.
+    public init(at root: String) throws(StoreError) {
+        layout = StoreLayout(root: root)
+        guard let bytes = try DurableFile.read(layout.formatFile) else { throw .notAStore(path: root) }
+        let marker = try StoreJSON.decode(FormatMarker.self, from: bytes, path: layout.formatFile)
+        guard marker.format <= Self.format else { throw .unsupportedFormat(path: layout.formatFile, format: marker.format) }
+    }
+
+    struct FormatMarker: Codable {
+        var format: Int
+    }
+
+    /// The sources that have a folder.
+    public func sources() throws(StoreError) -> [String] {
+        try DurableFile.list(layout.sourcesFolder).filter(ReleaseKey.isSafe).sorted()
+    }
+
+    /// The releases of a source, sorted by key.
+    public func releases(source: String) throws(StoreError) -> [ReleaseRef] {
+        try DurableFile.list(layout.releasesFolder(source)).compactMap(ReleaseKey.init(validating:)).sorted().map { ReleaseRef(source: source, key: $0) }
+    }
+
+    /// Every release of every source.
+    public func allReleases() throws(StoreError) -> [ReleaseRef] {
+        var result: [ReleaseRef] = []
+        for source in try sources() { result += try releases(source: source) }
+        return result
+    }
+
+    /// `release.json`, or `nil` when the release has none yet.
+    public func release(_ release: ReleaseRef) throws(StoreError) -> ReleaseRecord? {
+        try decode(ReleaseRecord.self, at: layout.releaseFile(release.source, release.key))
+    }
+
+    /// The language folders of a release that hold at least one committed version.
+    public func languages(_ release: ReleaseRef) throws(StoreError) -> [String] {
+        var result: [String] = []
+        for name in try DurableFile.list(layout.releaseFolder(release.source, release.key)).sorted() where name != "align" {
+            if (try? StoreName.language(name)) != nil, try !versionNumbers(release, language: name).isEmpty { result.append(name) }
+        }
+        return result
+    }
+
+    /// The committed versions of a language, in increasing order (a version is committed once its
+    /// `.json` exists).
+    public func versionNumbers(_ release: ReleaseRef, language: String) throws(StoreError) -> [Int] {
+        try DurableFile.list(layout.languageFolder(release.source, release.key, language)).compactMap { name in
+            guard let parsed = StoreLayout.parseVersionFile(name), parsed.kind == .metadata else { return nil }
+            return parsed.version
+        }.sorted()
+    }
+
+    /// The metadata of one version.
+    public func metadata(_ release: ReleaseRef, language: String, version: Int) throws(StoreError) -> VersionMetadata {
+        let path = layout.versionFile(release.source, release.key, language, version, .metadata)
+        guard let metadata = try decode(VersionMetadata.self, at: path) else { throw .noSuchVersion(path: path) }
+        return metadata
+    }
+
+    /// The metadata of every committed version of a language, oldest first.
+    public func versions(_ release: ReleaseRef, language: String) throws(StoreError) -> [VersionMetadata] {
+        var result: [VersionMetadata] = []
+        for version in try versionNumbers(release, language: language) {
+            result.append(try metadata(release, language: language, version: version))
+        }
+        return result
+    }
+
+    /// The text of a committed version, one paragraph a line.
+    public func text(_ release: ReleaseRef, language: String, version: Int) throws(StoreError) -> String {
+        String(decoding: try committedFile(release, language, version, .text), as: UTF8.self)
+    }
+
+    /// The paragraphs of a committed version.
+    public func paragraphs(_ release: ReleaseRef, language: String, version: Int) throws(StoreError) -> [String] {
+        try text(release, language: language, version: version).split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
+    }
+
+    /// The raw bytes as fetched, or `nil` when they were not kept.
+    public func raw(_ release: ReleaseRef, language: String, version: Int) throws(StoreError) -> [UInt8]? {
+        _ = try metadata(release, language: language, version: version)
+        return try DurableFile.read(layout.versionFile(release.source, release.key, language, version, .raw))
+    }
+
+    /// The stored unified diff from `version - 1` to `version`, or `nil` for version 1.
+    public func diff(_ release: ReleaseRef, language: String, version: Int) throws(StoreError) -> String? {
+        guard version > 1 else { return nil }
+        return String(decoding: try committedFile(release, language, version, .diff), as: UTF8.self)
+    }
+
+    /// The latest alignment of a language pair, or `nil`.
+    public func alignment(_ release: ReleaseRef, sourceLanguage: String, targetLanguage: String) throws(StoreError) -> AlignmentRecord? {
+        try decode(AlignmentRecord.self, at: layout.alignmentFile(release.source, release.key, sourceLanguage, targetLanguage))
+    }
+
+    /// Every alignment of a release.
+    public func alignments(_ release: ReleaseRef) throws(StoreError) -> [AlignmentRecord] {
+        let folder = layout.alignFolder(release.source, release.key)
+        var result: [AlignmentRecord] = []
+        for name in try DurableFile.list(folder).sorted() where name.hasSuffix(".json") && !name.hasPrefix(".") {
+            if let record = try decode(AlignmentRecord.self, at: folder + "/" + name) { result.append(record) }
+        }
+        return result
+    }
+
+    /// The feed state of a source, or `nil` before its first poll.
+    public func sourceState(_ source: String) throws(StoreError) -> SourceState? {
+        try decode(SourceState.self, at: layout.sourceState(source))
+    }
+
+    /// Events after byte `offset` of the log; pass the returned offset to follow the log.
+    public func events(after offset: Int = 0) throws(StoreError) -> EventBatch {
+        try EventLog.read(layout.eventLog, after: offset)
+    }
+
+    /// The pid written in the lock file by the current or last writer (a hint: the lock itself is
+    /// the `flock`, not the file's content).
+    public func lastWriterPID() -> Int32? {
+        StoreLock.readPID(layout.lockFile)
+    }
+
+    func committedFile(_ release: ReleaseRef, _ language: String, _ version: Int, _ kind: VersionFile) throws(StoreError) -> [UInt8] {
+        let metadataPath = layout.versionFile(release.source, release.key, language, version, .metadata)
+        guard DurableFile.exists(metadataPath) else { throw .noSuchVersion(path: metadataPath) }
+        let path = layout.versionFile(release.source, release.key, language, version, kind)
+        guard let bytes = try DurableFile.read(path) else { throw .corrupt(path: path, reason: "missing, although version \(version) is committed") }
+        return bytes
+    }
+
+    func decode<Value: Decodable>(_ type: Value.Type, at path: String) throws(StoreError) -> Value? {
+        guard let bytes = try DurableFile.read(path) else { return nil }
+        return try StoreJSON.decode(type, from: bytes, path: path)
+    }
+}

@@ -1,0 +1,217 @@
+public import Foundation
+import SteleDiff
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The one writer of a store. Opening it takes `<store>/lock`; every write is atomic and durable
+/// (temporary file, fsync, rename, fsync of the folder) and a version is committed by its `.json`,
+/// written last. Methods may be called from any thread; they run one at a time.
+public final class StoreWriter: @unchecked Sendable {
+    /// The store, for reading.
+    public let store: Store
+    private let lock: StoreLock
+    private let mutex = NSLock()
+    // Guarded by `mutex`.
+    private var events: EventLog.Appender
+    private var indexLines: Int
+    private var indexReleases: Set<ReleaseRef>
+    private var closed = false
+
+    /// Opens the store at `root` for writing, creating it when `create` and it does not exist.
+    /// Fails at once with the pid of the writer in the way, or waits for it when `wait`.
+    public init(at root: String, create: Bool = true, wait: Bool = false) throws(StoreError) {
+        let layout = StoreLayout(root: root)
+        if !DurableFile.exists(layout.formatFile) {
+            guard create else { throw .notAStore(path: root) }
+            try DurableFile.makeFolder(layout.root)
+        }
+        lock = try StoreLock.acquire(layout, wait: wait)
+        do throws(StoreError) {
+            if !DurableFile.exists(layout.formatFile) {
+                try DurableFile.write(StoreJSON.encode(Store.FormatMarker(format: Store.format)), to: layout.formatFile)
+            }
+            store = try Store(at: root)
+            events = try EventLog.Appender(path: layout.eventLog)
+            let marker = StoreIndex.dirtyMarker(layout)
+            let index = DurableFile.exists(marker) ? nil : StoreIndex.read(layout)
+            if let index {
+                indexLines = index.lines
+                indexReleases = Set(index.summaries.map(\.release))
+            } else {
+                let summaries = try StoreIndex.scan(store)
+                try StoreIndex.rewrite(layout, summaries)
+                indexLines = summaries.count
+                indexReleases = Set(summaries.map(\.release))
+            }
+            try DurableFile.write([], to: marker)
+        } catch {
+            lock.release()
+            throw error
+        }
+    }
+
+    /// Releases the lock after marking the index clean. Writing after closing is a programming error.
+    public func close() {
+        mutex.withLock {
+            guard !closed else { return }
+            closed = true
+            try? DurableFile.remove(StoreIndex.dirtyMarker(store.layout))
+            lock.release()
+        }
+    }
+
+    deinit { close() }
+
+    /// Records one fetch of a language version: a new version when the text changed (with its diff
+    /// against the previous one), else "seen again" in the latest version's metadata.
+    ///
+    /// On any error — a full disk included — the store is as it was before the call, apart from
+    /// leftovers of the unfinished version that readers ignore and `stele check --repair` removes.
+    public func record(_ fetched: FetchedText, release: ReleaseRef, language: String) throws(StoreError) -> RecordOutcome {
+        try locked { () throws(StoreError) -> RecordOutcome in
+            let layout = store.layout
+            _ = try StoreName.checked(release.source, kind: "source id")
+            _ = try StoreName.language(language)
+            let text = fetched.storedText
+            let textBytes = Array(text.utf8)
+            let sha256 = SHA256.hex(textBytes)
+            let previousNumber = try store.versionNumbers(release, language: language).last
+            if let previousNumber {
+                var latest = try store.metadata(release, language: language, version: previousNumber)
+                if latest.sha256 == sha256 {
+                    latest.lastSeenAt = max(latest.lastSeenAt, fetched.fetchedAt)
+                    latest.seenCount += 1
+                    latest.url = fetched.url
+                    latest.etag = fetched.etag
+                    latest.lastModified = fetched.lastModified
+                    try DurableFile.write(StoreJSON.encode(latest), to: layout.versionFile(release.source, release.key, language, previousNumber, .metadata))
+                    return .unchanged(latest)
+                }
+            }
+            try ensureRelease(release, language: language, fetched: fetched)
+            let version = (previousNumber ?? 0) + 1
+            try DurableFile.makeFolder(layout.languageFolder(release.source, release.key, language))
+            func path(_ kind: VersionFile) -> String { layout.versionFile(release.source, release.key, language, version, kind) }
+
+            if let raw = fetched.raw { try DurableFile.write(raw, to: path(.raw)) }
+            try DurableFile.write(textBytes, to: path(.text))
+            var changes: DiffStatistics?
+            if let previousNumber {
+                let previous = try store.text(release, language: language, version: previousNumber)
+                let diff = UnifiedDiff.make(from: previous, to: text, oldLabel: StoreLayout.versionName(previousNumber) + ".txt", newLabel: StoreLayout.versionName(version) + ".txt")
+                try DurableFile.write(Array(diff.utf8), to: path(.diff))
+                changes = ParagraphDiff(old: Self.lines(previous), new: Self.lines(text)).statistics
+            }
+            let metadata = VersionMetadata(
+                version: version, language: language, url: fetched.url, fetchedAt: fetched.fetchedAt, lastSeenAt: fetched.fetchedAt, seenCount: 1,
+                etag: fetched.etag, lastModified: fetched.lastModified, contentType: fetched.contentType, sha256: sha256,
+                paragraphs: text.utf8.count { $0 == 0x0A }, textBytes: textBytes.count,
+                rawSHA256: fetched.raw.map { SHA256.hex($0) }, rawBytes: fetched.raw?.count,
+                detectedLanguage: fetched.detectedLanguage, languageConfidence: fetched.languageConfidence, changes: changes)
+            try DurableFile.write(StoreJSON.encode(metadata), to: path(.metadata)) // the commit point
+            try updateIndex(release)
+            return .newVersion(metadata)
+        }
+    }
+
+    /// Writes `release.json` (creating the release folder). Refuses a record whose original id
+    /// differs from the one already stored under the same key.
+    public func saveRelease(_ record: ReleaseRecord) throws(StoreError) {
+        try locked { () throws(StoreError) in
+            let release = ReleaseRef(source: try StoreName.checked(record.source, kind: "source id"), key: record.key)
+            for language in record.languages.keys { _ = try StoreName.language(language) }
+            if let existing = try store.release(release), existing.originalID != record.originalID {
+                throw .keyConflict(path: store.layout.releaseFolder(release.source, release.key), existingID: existing.originalID ?? existing.key.rawValue, newID: record.originalID ?? record.key.rawValue)
+            }
+            try DurableFile.makeFolder(store.layout.releaseFolder(release.source, release.key))
+            try DurableFile.write(StoreJSON.encode(record), to: store.layout.releaseFile(release.source, release.key))
+            try updateIndex(release)
+        }
+    }
+
+    /// Replaces the latest alignment of the record's language pair. Both versions must exist.
+    public func saveAlignment(_ record: AlignmentRecord, release: ReleaseRef) throws(StoreError) {
+        try locked { () throws(StoreError) in
+            let layout = store.layout
+            for side in [record.source, record.target] {
+                _ = try StoreName.language(side.language)
+                _ = try store.metadata(release, language: side.language, version: side.version)
+            }
+            try DurableFile.makeFolder(layout.alignFolder(release.source, release.key))
+            try DurableFile.write(StoreJSON.encode(record), to: layout.alignmentFile(release.source, release.key, record.source.language, record.target.language))
+        }
+    }
+
+    /// Replaces the feed state of a source.
+    public func saveSourceState(_ state: SourceState, source: String) throws(StoreError) {
+        try locked { () throws(StoreError) in
+            _ = try StoreName.checked(source, kind: "source id")
+            try DurableFile.makeFolder(store.layout.sourceFolder(source))
+            try DurableFile.write(StoreJSON.encode(state), to: store.layout.sourceState(source))
+        }
+    }
+
+    /// Appends an event to `events.jsonl` (fsynced) and returns it with its sequence number.
+    @discardableResult
+    public func append(_ event: StoreEvent) throws(StoreError) -> StoreEvent {
+        try locked { () throws(StoreError) -> StoreEvent in try events.append(event) }
+    }
+
+    /// Rebuilds `index.jsonl` from the release folders.
+    public func rebuildIndex() throws(StoreError) {
+        try locked { () throws(StoreError) in
+            let summaries = try StoreIndex.scan(store)
+            try StoreIndex.rewrite(store.layout, summaries)
+            indexLines = summaries.count
+            indexReleases = Set(summaries.map(\.release))
+        }
+    }
+
+    private func ensureRelease(_ release: ReleaseRef, language: String, fetched: FetchedText) throws(StoreError) {
+        let path = store.layout.releaseFile(release.source, release.key)
+        var record = try store.release(release) ?? ReleaseRecord(key: release.key, originalID: release.originalID, source: release.source, firstSeen: fetched.fetchedAt)
+        if let originalID = release.originalID, record.originalID != originalID {
+            throw .keyConflict(path: DurableFile.parent(of: path), existingID: record.originalID ?? record.key.rawValue, newID: originalID)
+        }
+        guard record.languages[language]?.status != .present || !DurableFile.exists(path) else { return }
+        var entry = record.languages[language] ?? LanguageEntry(status: .present)
+        entry.url = entry.url ?? fetched.url
+        entry.status = .present
+        entry.statusSince = fetched.fetchedAt
+        record.languages[language] = entry
+        try DurableFile.makeFolder(store.layout.releaseFolder(release.source, release.key))
+        try DurableFile.write(StoreJSON.encode(record), to: path)
+    }
+
+    /// Appends the release's summary to the index; compacts the index when it has grown.
+    private func updateIndex(_ release: ReleaseRef) throws(StoreError) {
+        let summary = try StoreIndex.summary(of: release, in: store)
+        indexReleases.insert(release)
+        if indexLines + 1 > 2 * indexReleases.count + 1_000, let current = StoreIndex.read(store.layout) {
+            var summaries = current.summaries.filter { $0.release != release }
+            summaries.append(summary)
+            try StoreIndex.rewrite(store.layout, summaries)
+            indexLines = summaries.count
+            return
+        }
+        var line = StoreJSON.encode(summary, pretty: false)
+        line.append(0x0A)
+        let descriptor = open(store.layout.indexFile, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw StoreError.system("open", store.layout.indexFile) }
+        defer { Glibc.close(descriptor) }
+        try DurableFile.writeAll(descriptor, line, path: store.layout.indexFile)
+        indexLines += 1
+    }
+
+    private func locked<Result>(_ body: () throws(StoreError) -> Result) throws(StoreError) -> Result {
+        mutex.lock()
+        defer { mutex.unlock() }
+        precondition(!closed, "StoreWriter used after close()")
+        return try body()
+    }
+
+    private static func lines(_ text: String) -> [String] {
+        text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
+    }
+}

@@ -1,7 +1,7 @@
 /// The folder name of a release, safe whatever id the outside world gave it.
 ///
 /// An id that is already a safe name (`[A-Za-z0-9._-]{1,100}`, not `.` or `..`, not starting with
-/// a dot) is the key. Anything else — `../../etc/passwd`, an absolute path, a NUL byte, 10,000
+/// a dot, which would hide it, or a dash, which tools would read as an option) is the key. Anything else — `../../etc/passwd`, an absolute path, a NUL byte, 10,000
 /// characters, Cyrillic look-alikes — becomes a readable slug of its safe characters followed by
 /// `-h` and 24 hex digits of the SHA-256 of the id: stable across runs and machines, and never a
 /// path that leaves the store. The original id is then kept in `release.json`.
@@ -16,7 +16,7 @@ public struct ReleaseKey: Hashable, Sendable, Codable, CustomStringConvertible, 
             return
         }
         var slug = String(externalID.unicodeScalars.lazy.map { Self.isSafeScalar($0) ? Character($0) : "_" }.prefix(40))
-        while slug.hasPrefix(".") || slug.hasPrefix("_") { slug.removeFirst() }
+        while slug.hasPrefix(".") || slug.hasPrefix("_") || slug.hasPrefix("-") { slug.removeFirst() }
         let hash = SHA256.hex(Array(externalID.utf8)).prefix(24)
         rawValue = (slug.isEmpty ? "id" : slug) + "-h" + hash
     }
@@ -54,7 +54,7 @@ public struct ReleaseKey: Hashable, Sendable, Codable, CustomStringConvertible, 
     /// Whether `name` can be a folder name in the store as it is.
     static func isSafe(_ name: String) -> Bool {
         let scalars = name.unicodeScalars
-        guard (1...100).contains(scalars.count), !name.hasPrefix(".") else { return false }
+        guard (1...100).contains(scalars.count), !name.hasPrefix("."), !name.hasPrefix("-") else { return false }
         return scalars.allSatisfy(isSafeScalar)
     }
 

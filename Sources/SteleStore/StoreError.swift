@@ -44,7 +44,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .unsupportedFormat(let path, let format):
             return "\(path) has store format \(format), newer than this stele understands (1): upgrade stele"
         case .invalidName(let kind, let value):
-            return "invalid \(kind) \"\(value.prefix(80))\": use letters, digits, '.', '_' or '-' (at most 100), not '.' or '..'"
+            return "invalid \(kind) \"\(value.prefix(80))\": use letters, digits, '.', '_' or '-' (at most 100), not starting with '.' or '-'"
         case .noSuchVersion(let path):
             return "no such version: \(path) does not exist"
         case .keyConflict(let path, let existingID, let newID):

@@ -94,22 +94,35 @@ public final class StoreWriter: @unchecked Sendable {
             try DurableFile.makeFolder(layout.languageFolder(release.source, release.key, language))
             func path(_ kind: VersionFile) -> String { layout.versionFile(release.source, release.key, language, version, kind) }
 
-            if let raw = fetched.raw { try DurableFile.write(raw, to: path(.raw)) }
-            try DurableFile.write(textBytes, to: path(.text))
-            var changes: DiffStatistics?
-            if let previousNumber {
-                let previous = try store.text(release, language: language, version: previousNumber)
-                let diff = UnifiedDiff.make(from: previous, to: text, oldLabel: StoreLayout.versionName(previousNumber) + ".txt", newLabel: StoreLayout.versionName(version) + ".txt")
-                try DurableFile.write(Array(diff.utf8), to: path(.diff))
-                changes = ParagraphDiff(old: Self.lines(previous), new: Self.lines(text)).statistics
+            // On failure, the files of the unfinished version are removed again (best effort: a
+            // crash leaves them to stele check --repair), so the store is as it was.
+            var written: [String] = []
+            func write(_ bytes: [UInt8], _ kind: VersionFile) throws(StoreError) {
+                try DurableFile.write(bytes, to: path(kind))
+                written.append(path(kind))
             }
-            let metadata = VersionMetadata(
-                version: version, language: language, url: fetched.url, fetchedAt: fetched.fetchedAt, lastSeenAt: fetched.fetchedAt, seenCount: 1,
-                etag: fetched.etag, lastModified: fetched.lastModified, contentType: fetched.contentType, sha256: sha256,
-                paragraphs: text.utf8.count { $0 == 0x0A }, textBytes: textBytes.count,
-                rawSHA256: fetched.raw.map { SHA256.hex($0) }, rawBytes: fetched.raw?.count,
-                detectedLanguage: fetched.detectedLanguage, languageConfidence: fetched.languageConfidence, changes: changes)
-            try DurableFile.write(StoreJSON.encode(metadata), to: path(.metadata)) // the commit point
+            let metadata: VersionMetadata
+            do throws(StoreError) {
+                if let raw = fetched.raw { try write(raw, .raw) }
+                try write(textBytes, .text)
+                var changes: DiffStatistics?
+                if let previousNumber {
+                    let previous = try store.text(release, language: language, version: previousNumber)
+                    let diff = UnifiedDiff.make(from: previous, to: text, oldLabel: StoreLayout.versionName(previousNumber) + ".txt", newLabel: StoreLayout.versionName(version) + ".txt")
+                    try write(Array(diff.utf8), .diff)
+                    changes = ParagraphDiff(old: Self.lines(previous), new: Self.lines(text)).statistics
+                }
+                metadata = VersionMetadata(
+                    version: version, language: language, url: fetched.url, fetchedAt: fetched.fetchedAt, lastSeenAt: fetched.fetchedAt, seenCount: 1,
+                    etag: fetched.etag, lastModified: fetched.lastModified, contentType: fetched.contentType, sha256: sha256,
+                    paragraphs: text.utf8.count { $0 == 0x0A }, textBytes: textBytes.count,
+                    rawSHA256: fetched.raw.map { SHA256.hex($0) }, rawBytes: fetched.raw?.count,
+                    detectedLanguage: fetched.detectedLanguage, languageConfidence: fetched.languageConfidence, changes: changes)
+                try write(StoreJSON.encode(metadata), .metadata) // the commit point
+            } catch {
+                for file in written.reversed() { try? DurableFile.remove(file) }
+                throw error
+            }
             try updateIndex(release)
             return .newVersion(metadata)
         }

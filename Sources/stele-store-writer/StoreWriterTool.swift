@@ -70,6 +70,7 @@ enum StoreWriterTool {
 
     static func writeOnce(store: String, bytes: Int, fileSizeLimit: Int?) throws(StoreError) -> Int32 {
         let writer = try StoreWriter(at: store)
+        defer { writer.close() }
         if let fileSizeLimit {
             // The kernel then fails writes past the limit with EFBIG instead of killing us with SIGXFSZ.
             signal(SIGXFSZ, SIG_IGN)

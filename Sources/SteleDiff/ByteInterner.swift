@@ -72,17 +72,31 @@ struct ByteInterner {
         mask = newMask
     }
 
-    /// FNV-1a, 64 bits, with a final mix so that the low bits used for the slot are spread.
+    /// A multiply-and-fold hash over 8-byte words (in the manner of wyhash), with the length mixed
+    /// in; equal byte strings hash equally, which is all the table needs.
     private static func hash(_ bytes: [UInt8], _ range: Range<Int>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        bytes.withUnsafeBufferPointer { buffer in
-            for index in range {
-                hash = (hash ^ UInt64(buffer[index])) &* 0x0000_0100_0000_01b3
+        bytes.withUnsafeBytes { raw in
+            var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(range.count)
+            var offset = range.lowerBound
+            while offset + 8 <= range.upperBound {
+                let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                hash = fold(hash ^ word, 0xA076_1D64_78BD_642F)
+                offset += 8
             }
+            var tail: UInt64 = 0
+            var shift: UInt64 = 0
+            while offset < range.upperBound {
+                tail |= UInt64(raw[offset]) << shift
+                shift += 8
+                offset += 1
+            }
+            return fold(hash ^ tail, 0xE703_7ED1_A0B4_28DB)
         }
-        hash ^= hash >> 33
-        hash = hash &* 0xff51_afd7_ed55_8ccd
-        hash ^= hash >> 33
-        return hash
+    }
+
+    /// The high and low halves of the 128-bit product, xored.
+    private static func fold(_ a: UInt64, _ b: UInt64) -> UInt64 {
+        let product = a.multipliedFullWidth(by: b)
+        return product.high ^ product.low
     }
 }

@@ -43,7 +43,7 @@ public struct CheckProblem: Sendable, Codable, Equatable, CustomStringConvertibl
         case danglingAlignment
         /// The last line of the event log was cut by a crash.
         case cutEventLog
-        /// `index.jsonl` disagrees with the release folders.
+        /// `index.tsv` disagrees with the release folders.
         case staleIndex
         /// A file or folder that has no place in the layout.
         case unexpectedFile

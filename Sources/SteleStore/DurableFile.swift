@@ -12,8 +12,33 @@ enum DurableFile {
 
     /// Writes `bytes` to `path` atomically and durably.
     static func write(_ bytes: some Collection<UInt8>, to path: String) throws(StoreError) {
-        let folder = parent(of: path)
-        let temporary = folder + "/" + temporaryPrefix + name(of: path) + "-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        try writeGroup([(Array(bytes), path)])
+    }
+
+    /// Writes several files of one folder atomically each and durably together, with one folder
+    /// fsync for all the renames: cheaper than one `write` each when none of them is a commit point
+    /// on its own. On failure no file of the group is left behind, renamed or temporary.
+    static func writeGroup(_ files: [(bytes: [UInt8], path: String)]) throws(StoreError) {
+        guard let first = files.first else { return }
+        let folder = parent(of: first.path)
+        var temporaries: [String] = []
+        var renamed: [String] = []
+        do throws(StoreError) {
+            for file in files { temporaries.append(try prepareTemporary(file.bytes, for: file.path)) }
+            for (temporary, file) in zip(temporaries, files) {
+                guard rename(temporary, file.path) == 0 else { throw StoreError.system("rename to", file.path) }
+                renamed.append(file.path)
+            }
+            try syncFolder(folder)
+        } catch {
+            for path in temporaries + renamed { unlink(path) }
+            throw error
+        }
+    }
+
+    /// A temporary file next to `path` holding `bytes`, written and fsynced.
+    private static func prepareTemporary(_ bytes: [UInt8], for path: String) throws(StoreError) -> String {
+        let temporary = parent(of: path) + "/" + temporaryPrefix + name(of: path) + "-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw StoreError.system("create", temporary) }
         do throws(StoreError) {
@@ -29,12 +54,7 @@ enum DurableFile {
             unlink(temporary)
             throw StoreError.system("close", temporary, code)
         }
-        guard rename(temporary, path) == 0 else {
-            let code = errno
-            unlink(temporary)
-            throw StoreError.system("rename to", path, code)
-        }
-        try syncFolder(folder)
+        return temporary
     }
 
     /// Reads the whole file, or `nil` when it does not exist.

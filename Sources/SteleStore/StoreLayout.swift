@@ -7,7 +7,7 @@ import Glibc
 /// read with `cat`, `diff` and `grep`.
 ///
 /// ```
-/// <store>/store.json  lock  events.jsonl  index.jsonl
+/// <store>/store.json  lock  events.jsonl  index.tsv
 /// <store>/sources/<source>/state.json
 /// <store>/sources/<source>/releases/<key>/release.json
 /// <store>/sources/<source>/releases/<key>/<lang>/0001.txt .json .html, 0002.txt .diff .json ...
@@ -36,8 +36,8 @@ public struct StoreLayout: Sendable, Hashable {
     public var lockFile: String { root + "/lock" }
     /// `events.jsonl`: the append-only event log.
     public var eventLog: String { root + "/events.jsonl" }
-    /// `index.jsonl`: summaries of the releases, always rebuildable from the files.
-    public var indexFile: String { root + "/index.jsonl" }
+    /// `index.tsv`: summaries of the releases, always rebuildable from the files.
+    public var indexFile: String { root + "/index.tsv" }
     /// `sources/`.
     public var sourcesFolder: String { root + "/sources" }
 

@@ -94,33 +94,30 @@ public final class StoreWriter: @unchecked Sendable {
             try DurableFile.makeFolder(layout.languageFolder(release.source, release.key, language))
             func path(_ kind: VersionFile) -> String { layout.versionFile(release.source, release.key, language, version, kind) }
 
-            // On failure, the files of the unfinished version are removed again (best effort: a
-            // crash leaves them to stele check --repair), so the store is as it was.
-            var written: [String] = []
-            func write(_ bytes: [UInt8], _ kind: VersionFile) throws(StoreError) {
-                try DurableFile.write(bytes, to: path(kind))
-                written.append(path(kind))
+            // The text, raw bytes and diff are made durable together, then the metadata commits
+            // them. On failure they are removed again (a crash leaves them to check --repair), so
+            // the store is as it was.
+            var files: [(bytes: [UInt8], path: String)] = []
+            if let raw = fetched.raw { files.append((raw, path(.raw))) }
+            files.append((textBytes, path(.text)))
+            var changes: DiffStatistics?
+            if let previousNumber {
+                let previous = try store.text(release, language: language, version: previousNumber)
+                let diff = UnifiedDiff.make(from: previous, to: text, oldLabel: StoreLayout.versionName(previousNumber) + ".txt", newLabel: StoreLayout.versionName(version) + ".txt")
+                files.append((Array(diff.utf8), path(.diff)))
+                changes = ParagraphDiff(old: Self.lines(previous), new: Self.lines(text)).statistics
             }
-            let metadata: VersionMetadata
+            let metadata = VersionMetadata(
+                version: version, language: language, url: fetched.url, fetchedAt: fetched.fetchedAt, lastSeenAt: fetched.fetchedAt, seenCount: 1,
+                etag: fetched.etag, lastModified: fetched.lastModified, contentType: fetched.contentType, sha256: sha256,
+                paragraphs: text.utf8.count { $0 == 0x0A }, textBytes: textBytes.count,
+                rawSHA256: fetched.raw.map { SHA256.hex($0) }, rawBytes: fetched.raw?.count,
+                detectedLanguage: fetched.detectedLanguage, languageConfidence: fetched.languageConfidence, changes: changes)
+            try DurableFile.writeGroup(files)
             do throws(StoreError) {
-                if let raw = fetched.raw { try write(raw, .raw) }
-                try write(textBytes, .text)
-                var changes: DiffStatistics?
-                if let previousNumber {
-                    let previous = try store.text(release, language: language, version: previousNumber)
-                    let diff = UnifiedDiff.make(from: previous, to: text, oldLabel: StoreLayout.versionName(previousNumber) + ".txt", newLabel: StoreLayout.versionName(version) + ".txt")
-                    try write(Array(diff.utf8), .diff)
-                    changes = ParagraphDiff(old: Self.lines(previous), new: Self.lines(text)).statistics
-                }
-                metadata = VersionMetadata(
-                    version: version, language: language, url: fetched.url, fetchedAt: fetched.fetchedAt, lastSeenAt: fetched.fetchedAt, seenCount: 1,
-                    etag: fetched.etag, lastModified: fetched.lastModified, contentType: fetched.contentType, sha256: sha256,
-                    paragraphs: text.utf8.count { $0 == 0x0A }, textBytes: textBytes.count,
-                    rawSHA256: fetched.raw.map { SHA256.hex($0) }, rawBytes: fetched.raw?.count,
-                    detectedLanguage: fetched.detectedLanguage, languageConfidence: fetched.languageConfidence, changes: changes)
-                try write(StoreJSON.encode(metadata), .metadata) // the commit point
+                try DurableFile.write(StoreJSON.encode(metadata), to: path(.metadata)) // the commit point
             } catch {
-                for file in written.reversed() { try? DurableFile.remove(file) }
+                for file in files { try? DurableFile.remove(file.path) }
                 throw error
             }
             try updateIndex(release)
@@ -171,7 +168,7 @@ public final class StoreWriter: @unchecked Sendable {
         try locked { () throws(StoreError) -> StoreEvent in try events.append(event) }
     }
 
-    /// Rebuilds `index.jsonl` from the release folders.
+    /// Rebuilds `index.tsv` from the release folders.
     public func rebuildIndex() throws(StoreError) {
         try locked { () throws(StoreError) in
             let summaries = try StoreIndex.scan(store)
@@ -201,15 +198,14 @@ public final class StoreWriter: @unchecked Sendable {
     private func updateIndex(_ release: ReleaseRef) throws(StoreError) {
         let summary = try StoreIndex.summary(of: release, in: store)
         indexReleases.insert(release)
-        if indexLines + 1 > 2 * indexReleases.count + 1_000, let current = StoreIndex.read(store.layout) {
+        if indexLines + 1 > indexReleases.count + indexReleases.count / 4 + 100, let current = StoreIndex.read(store.layout) {
             var summaries = current.summaries.filter { $0.release != release }
             summaries.append(summary)
             try StoreIndex.rewrite(store.layout, summaries)
             indexLines = summaries.count
             return
         }
-        var line = StoreJSON.encode(summary, pretty: false)
-        line.append(0x0A)
+        let line = StoreIndex.line(summary)
         let descriptor = open(store.layout.indexFile, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw StoreError.system("open", store.layout.indexFile) }
         defer { Glibc.close(descriptor) }

@@ -100,7 +100,7 @@ struct CheckTests {
     @Test("a stale index is reported and rebuilt")
     func staleIndex() throws {
         let store = try sample()
-        try store.write("", to: "index.jsonl")
+        try store.write("", to: "index.tsv")
         #expect(StoreChecker(store: try store.reader()).run().problems.map(\.kind) == [.staleIndex])
         let writer = try store.writer()
         #expect(StoreChecker(store: writer.store).run(repairingWith: writer).isClean)

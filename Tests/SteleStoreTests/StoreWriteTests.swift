@@ -131,7 +131,7 @@ struct StoreWriteTests {
         #expect(!store.exists("index.dirty"))
         // A writer that died leaves the marker; the next writer rebuilds the index from the folders.
         try store.write("", to: "index.dirty")
-        try store.write("garbage\n", to: "index.jsonl")
+        try store.write("garbage\n", to: "index.tsv")
         let next = try store.writer()
         next.close()
         #expect(try store.reader().summaries().count == 5)

@@ -72,7 +72,7 @@ let package = Package(
         .executableTarget(
             name: "stele-bench",
             dependencies: [
-                "SteleHTTP", "SteleFixtures", "SteleFeeds", "SteleExtract",
+                "SteleHTTP", "SteleFixtures", "SteleFeeds", "SteleExtract", "SteleDiff", "SteleStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

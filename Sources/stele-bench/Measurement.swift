@@ -21,6 +21,34 @@ struct Measurement {
     }
 }
 
+extension Measurement {
+    /// Runs `executable` to its end with output to /dev/null, timing it from spawn to exit with a
+    /// blocking `wait` (no polling, no /usr/bin/time rounding to 10 ms). No memory figure: after a
+    /// vfork-style spawn the kernel reports the parent's peak as the child's. Exit codes other than
+    /// `acceptedExitCodes` are an error.
+    static func timed(_ executable: String, _ arguments: [String], acceptedExitCodes: Set<Int32> = [0]) throws -> Measurement {
+        let start = ContinuousClock.now
+        let child = try ChildProcess(executable: executable, arguments: arguments)
+        var status: Int32 = 0
+        while waitpid(child.pid, &status, 0) < 0 {
+            guard errno == EINTR else { throw BenchmarkError("waiting for \(executable) failed: errno \(errno)") }
+        }
+        let elapsed = ContinuousClock.now - start
+        let exited = status & 0x7f == 0
+        guard exited, acceptedExitCodes.contains((status >> 8) & 0xff) else {
+            throw BenchmarkError("\(executable) \(arguments.prefix(3).joined(separator: " ")) ended with status \(status)")
+        }
+        return Measurement(seconds: elapsed.seconds, peakKilobytes: 0)
+    }
+}
+
+extension Duration {
+    /// The duration in seconds.
+    var seconds: Double {
+        Double(components.seconds) + Double(components.attoseconds) / 1e18
+    }
+}
+
 /// The median of a non-empty list.
 func median(_ values: [Double]) -> Double {
     let sorted = values.sorted()

@@ -105,22 +105,48 @@ enum StoreIndex {
         return Array((fields.joined(separator: "\t") + "\n").utf8)
     }
 
+    /// Parsed on bytes in one pass: splitting into arrays of slices, Character-based splitting and
+    /// Foundation's `contains` each cost more than everything else here.
     private static func parse(_ line: ArraySlice<UInt8>) -> ReleaseSummary? {
-        let fields = line.split(separator: 0x09, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
-        guard fields.count == 6, let key = ReleaseKey(validating: fields[1]) else { return nil }
-        func date(_ text: Substring) -> Date? { Double(text).map(Date.init(timeIntervalSince1970:)) }
-        var languages: [String: LanguageSummary] = [:]
-        for entry in fields[5].split(separator: ",") {
-            let parts = entry.split(separator: ":", omittingEmptySubsequences: false)
-            guard parts.count == 4, let versions = Int(parts[2]) else { return nil }
-            languages[String(parts[0])] = LanguageSummary(status: LanguageStatus(rawValue: String(parts[1])), versions: versions, latestFetchedAt: date(parts[3]))
+        var fields: [Range<Int>] = []
+        fields.reserveCapacity(6)
+        var start = line.startIndex
+        for index in line.indices where line[index] == 0x09 {
+            fields.append(start..<index)
+            start = index + 1
         }
-        let title = fields[2].isEmpty ? nil : unescape(fields[2])
-        return ReleaseSummary(source: fields[0], key: key, title: title, published: date(fields[3][...]), firstSeen: date(fields[4][...]), languages: languages)
+        fields.append(start..<line.endIndex)
+        guard fields.count == 6, let key = ReleaseKey(validating: text(line[fields[1]])) else { return nil }
+        var languages = [String: LanguageSummary](minimumCapacity: 4)
+        var entryStart = fields[5].lowerBound
+        var parts: [Range<Int>] = []
+        parts.reserveCapacity(4)
+        for index in fields[5].lowerBound...fields[5].upperBound {
+            guard index == fields[5].upperBound || line[index] == 0x2C || line[index] == 0x3A else { continue }
+            parts.append(entryStart..<index)
+            entryStart = index + 1
+            guard index == fields[5].upperBound || line[index] == 0x2C else { continue }
+            if parts.count == 1 && parts[0].isEmpty { break } // no languages
+            guard parts.count == 4, let versions = Int(text(line[parts[2]])) else { return nil }
+            let status = parts[1].isEmpty ? nil : LanguageStatus(rawValue: text(line[parts[1]]))
+            languages[text(line[parts[0]])] = LanguageSummary(status: status, versions: versions, latestFetchedAt: date(line[parts[3]]))
+            parts.removeAll(keepingCapacity: true)
+        }
+        let titleBytes = line[fields[2]]
+        let title = titleBytes.isEmpty ? nil : titleBytes.contains(0x5C) ? unescape(text(titleBytes)) : text(titleBytes)
+        return ReleaseSummary(source: text(line[fields[0]]), key: key, title: title, published: date(line[fields[3]]), firstSeen: date(line[fields[4]]), languages: languages)
+    }
+
+    private static func date(_ bytes: ArraySlice<UInt8>) -> Date? {
+        bytes.isEmpty ? nil : Double(text(bytes)).map(Date.init(timeIntervalSince1970:))
+    }
+
+    private static func text(_ bytes: ArraySlice<UInt8>) -> String {
+        String(decoding: bytes, as: UTF8.self)
     }
 
     private static func escape(_ text: String) -> String {
-        guard text.contains(where: { $0 == "\\" || $0 == "\t" || $0.isNewline }) else { return text }
+        guard text.utf8.contains(where: { $0 == 0x5C || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) || text.contains(where: \.isNewline) else { return text }
         var result = ""
         for character in text {
             switch character {
@@ -135,7 +161,7 @@ enum StoreIndex {
     }
 
     private static func unescape(_ text: String) -> String {
-        guard text.contains("\\") else { return text }
+        guard text.utf8.contains(0x5C) else { return text }
         var result = ""
         var escaped = false
         for character in text {
@@ -158,6 +184,7 @@ extension JSONDecoder.DateDecodingStrategy {
         .custom { decoder in
             let container = try decoder.singleValueContainer()
             let text = try container.decode(String.self)
+            if let date = StoreDate.parse(text) { return date }
             if let date = try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)) { return date }
             if let date = try? Date(text, strategy: Date.ISO8601FormatStyle()) { return date }
             throw DecodingError.dataCorruptedError(in: container, debugDescription: "not an ISO 8601 date: \(text)")

@@ -8,7 +8,7 @@ enum StoreJSON {
         encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
-            try container.encode(date.formatted(dateStyle))
+            try container.encode(StoreDate.format(date))
         }
         // Encoding plain Codable records of strings, numbers and dates cannot fail.
         var bytes = Array((try? encoder.encode(value)) ?? Data())
@@ -25,8 +25,6 @@ enum StoreJSON {
             throw .corrupt(path: path, reason: Self.explain(error))
         }
     }
-
-    private static let dateStyle = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
 
     private static func explain(_ error: any Error) -> String {
         switch error as? DecodingError {

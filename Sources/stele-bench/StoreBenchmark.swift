@@ -134,3 +134,22 @@ enum BareFiles {
         close(descriptor)
     }
 }
+
+/// `stele-bench list-store STORE`: times reading every release summary of an existing store.
+struct ListStore: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list-store", abstract: "Time Store.summaries() on an existing store.", shouldDisplay: false)
+
+    @Argument var store: String
+
+    func run() throws {
+        let store = try Store(at: store)
+        var times: [Double] = []
+        var count = 0
+        for _ in 0..<5 {
+            let start = ContinuousClock.now
+            count = try store.summaries().count
+            times.append((ContinuousClock.now - start).seconds)
+        }
+        print(String(format: "%d release summaries in %.4f s (median of 5)", count, median(times)))
+    }
+}

@@ -153,3 +153,22 @@ struct StoreWriteTests {
         #expect(throws: StoreError.self) { try writer.record(fetched(["A."]), release: ReleaseRef(source: name, key: release.key), language: "en") }
     }
 }
+
+@Suite("Dates in the store's files")
+struct StoreDateTests {
+    @Test("dates are written as UTC with milliseconds and read back to the millisecond", arguments: [
+        (0, "1970-01-01T00:00:00.000Z"), (1_750_000_000.123, "2025-06-15T15:06:40.123Z"), (-86_400.5, "1969-12-30T23:59:59.500Z"),
+        (951_782_400, "2000-02-29T00:00:00.000Z"), (4_102_444_799.999, "2099-12-31T23:59:59.999Z"), (1_709_210_096.5, "2024-02-29T12:34:56.500Z"),
+    ] as [(Double, String)])
+    func roundTrip(seconds: Double, expected: String) throws {
+        let metadata = SourceState(feeds: [FeedState(url: "u", lastPoll: Date(timeIntervalSince1970: seconds))])
+        let store = TemporaryStore("dates")
+        let writer = try store.writer()
+        defer { writer.close() }
+        try writer.saveSourceState(metadata, source: nato)
+        let text = try #require(store.contents("sources/nato/state.json"))
+        #expect(text.contains("\"lastPoll\" : \"\(expected)\""))
+        let read = try #require(try store.reader().sourceState(nato)?.feeds.first?.lastPoll)
+        #expect(abs(read.timeIntervalSince1970 - seconds) < 0.001)
+    }
+}

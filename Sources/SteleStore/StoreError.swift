@@ -22,6 +22,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case invalidName(kind: String, value: String)
     /// The version asked for does not exist.
     case noSuchVersion(path: String)
+    /// A fetch whose extracted text has no paragraph: never a version.
+    case emptyText(release: String, language: String)
     /// Two different outside ids map to the same release folder.
     case keyConflict(path: String, existingID: String, newID: String)
 
@@ -47,6 +49,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             return "invalid \(kind) \"\(value.prefix(80))\": use letters, digits, '.', '_' or '-' (at most 100), not starting with '.' or '-'"
         case .noSuchVersion(let path):
             return "no such version: \(path) does not exist"
+        case .emptyText(let release, let language):
+            return "the \(language) text of \(release) has no paragraph: not stored as a version; check the source's content rule"
         case .keyConflict(let path, let existingID, let newID):
             return "release folder \(path) already holds \"\(existingID.prefix(200))\", not \"\(newID.prefix(200))\": the two ids map to one key; report this as a bug"
         }

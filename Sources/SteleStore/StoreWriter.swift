@@ -66,14 +66,17 @@ public final class StoreWriter: @unchecked Sendable {
     /// Records one fetch of a language version: a new version when the text changed (with its diff
     /// against the previous one), else "seen again" in the latest version's metadata.
     ///
-    /// On any error — a full disk included — the store is as it was before the call, apart from
-    /// leftovers of the unfinished version that readers ignore and `stele check --repair` removes.
+    /// A text without any paragraph is refused (an extraction that found nothing is not a version).
+    /// On any error — a full disk included — the store is as it was before the call; only a crash
+    /// can leave files of the unfinished version, which readers ignore and `stele check --repair`
+    /// removes.
     public func record(_ fetched: FetchedText, release: ReleaseRef, language: String) throws(StoreError) -> RecordOutcome {
         try locked { () throws(StoreError) -> RecordOutcome in
             let layout = store.layout
             _ = try StoreName.checked(release.source, kind: "source id")
             _ = try StoreName.language(language)
             let text = fetched.storedText
+            guard !text.isEmpty else { throw .emptyText(release: release.description, language: language) }
             let textBytes = Array(text.utf8)
             let sha256 = SHA256.hex(textBytes)
             let previousNumber = try store.versionNumbers(release, language: language).last
@@ -178,18 +181,18 @@ public final class StoreWriter: @unchecked Sendable {
         }
     }
 
+    /// Creates `release.json` with the first version of a release, so that the original id is kept
+    /// from the start; afterwards it is the sync engine's to update (saveRelease).
     private func ensureRelease(_ release: ReleaseRef, language: String, fetched: FetchedText) throws(StoreError) {
         let path = store.layout.releaseFile(release.source, release.key)
-        var record = try store.release(release) ?? ReleaseRecord(key: release.key, originalID: release.originalID, source: release.source, firstSeen: fetched.fetchedAt)
-        if let originalID = release.originalID, record.originalID != originalID {
-            throw .keyConflict(path: DurableFile.parent(of: path), existingID: record.originalID ?? record.key.rawValue, newID: originalID)
+        if let existing = try store.release(release) {
+            if let originalID = release.originalID, existing.originalID != originalID {
+                throw .keyConflict(path: DurableFile.parent(of: path), existingID: existing.originalID ?? existing.key.rawValue, newID: originalID)
+            }
+            return
         }
-        guard record.languages[language]?.status != .present || !DurableFile.exists(path) else { return }
-        var entry = record.languages[language] ?? LanguageEntry(status: .present)
-        entry.url = entry.url ?? fetched.url
-        entry.status = .present
-        entry.statusSince = fetched.fetchedAt
-        record.languages[language] = entry
+        let entry = LanguageEntry(url: fetched.url, status: .present, statusSince: fetched.fetchedAt)
+        let record = ReleaseRecord(key: release.key, originalID: release.originalID, source: release.source, firstSeen: fetched.fetchedAt, languages: [language: entry])
         try DurableFile.makeFolder(store.layout.releaseFolder(release.source, release.key))
         try DurableFile.write(StoreJSON.encode(record), to: path)
     }

@@ -37,28 +37,33 @@ struct StoreBenchmark: ParsableCommand {
         let order = (1...2).flatMap { version in (0..<releases).flatMap { release in ["en", "fr"].map { (release, $0, version) } } }
         print("store: \(order.count) versions (\(releases) releases × 2 languages × 2 versions, ~\(texts[0].joined(separator: "\n").utf8.count / 1000) KB text + \((page.count + 2500) / 1000) KB raw each) in \(base)")
 
-        // Stele: record every fetch through the writer.
-        let writeStart = ContinuousClock.now
+        // Stele records every fetch through the writer; the baseline writes the same files with the
+        // same durability and nothing else. They alternate in ten slices, so that a disk slowed by
+        // other work slows both alike.
         let writer = try StoreWriter(at: storeRoot)
-        for (release, language, version) in order {
-            _ = try writer.record(fetch(release, language, version), release: ReleaseRef(source: "bench", externalID: "news_\(release)"), language: language)
+        var steleWrite = 0.0, bareWrite = 0.0
+        let slice = max(1, order.count / 10)
+        for sliceStart in stride(from: 0, to: order.count, by: slice) {
+            let part = order[sliceStart..<min(order.count, sliceStart + slice)]
+            let steleStart = ContinuousClock.now
+            for (release, language, version) in part {
+                _ = try writer.record(fetch(release, language, version), release: ReleaseRef(source: "bench", externalID: "news_\(release)"), language: language)
+            }
+            steleWrite += (ContinuousClock.now - steleStart).seconds
+            let bareStart = ContinuousClock.now
+            for (release, language, version) in part {
+                let folder = bareRoot + "/news_\(release)/\(language)"
+                if version == 1 { try BareFiles.makeFolders(folder) }
+                let fetched = fetch(release, language, version)
+                let name = folder + "/000\(version)"
+                var group = [(fetched.raw ?? [], name + ".html"), (Array(fetched.storedText.utf8), name + ".txt")]
+                if version == 2 { group.append((Array(repeating: 0x2B, count: 300), name + ".diff")) }
+                try BareFiles.write(group)
+                try BareFiles.write([(Array(repeating: 0x7B, count: 600), name + ".json")])
+            }
+            bareWrite += (ContinuousClock.now - bareStart).seconds
         }
         writer.close()
-        let steleWrite = (ContinuousClock.now - writeStart).seconds
-
-        // Baseline: the same files written with the same durability, and nothing else.
-        let bareStart = ContinuousClock.now
-        for (release, language, version) in order {
-            let folder = bareRoot + "/news_\(release)/\(language)"
-            if version == 1 { try BareFiles.makeFolders(folder) }
-            let fetched = fetch(release, language, version)
-            let name = folder + "/000\(version)"
-            var group = [(fetched.raw ?? [], name + ".html"), (Array(fetched.storedText.utf8), name + ".txt")]
-            if version == 2 { group.append((Array(repeating: 0x2B, count: 300), name + ".diff")) }
-            try BareFiles.write(group)
-            try BareFiles.write([(Array(repeating: 0x7B, count: 600), name + ".json")])
-        }
-        let bareWrite = (ContinuousClock.now - bareStart).seconds
 
         // Read back every version (metadata and text) through the store, and the same files bare.
         let readStart = ContinuousClock.now

@@ -58,6 +58,15 @@ struct StoreWriteTests {
         #expect(try store.reader().languages(hashed) == ["fr"])
     }
 
+    @Test("a text with no paragraph is refused, not stored as a version", arguments: [[], [""], [" ", "\n"]] as [[String]])
+    func emptyText(paragraphs: [String]) throws {
+        let store = TemporaryStore()
+        let writer = try store.writer()
+        defer { writer.close() }
+        #expect(throws: StoreError.emptyText(release: "nato/news_231374", language: "en")) { try writer.record(fetched(paragraphs), release: release, language: "en") }
+        #expect(try writer.store.versionNumbers(release, language: "en").isEmpty)
+    }
+
     @Test("alignments, feed state and release records read back as written")
     func records() throws {
         let store = TemporaryStore()

@@ -42,13 +42,6 @@ extension Measurement {
     }
 }
 
-extension Duration {
-    /// The duration in seconds.
-    var seconds: Double {
-        Double(components.seconds) + Double(components.attoseconds) / 1e18
-    }
-}
-
 /// The median of a non-empty list.
 func median(_ values: [Double]) -> Double {
     let sorted = values.sorted()

@@ -83,7 +83,7 @@ let package = Package(
         .testTarget(name: "SteleServiceTests", dependencies: ["SteleService", .product(name: "Logging", package: "swift-log")], swiftSettings: strictSettings),
         .testTarget(name: "SteleConfigTests", dependencies: ["SteleConfig", "SteleExtract"], swiftSettings: strictSettings),
         // Tests of the built executables and unit files as a whole (they run the `stele` binary).
-        .testTarget(name: "SteleSystemTests", dependencies: ["SteleFixtures"], swiftSettings: strictSettings),
+        .testTarget(name: "SteleSystemTests", dependencies: ["SteleFixtures", "stele-store-writer"], swiftSettings: strictSettings),
         .testTarget(
             name: "SteleFeedsTests",
             dependencies: ["SteleFeeds", "SteleFixtures", "SteleHTTP"],

@@ -25,16 +25,7 @@ enum ParagraphPairing {
             }
             return result
         }
-        var vocabulary: [Substring: Int32] = [:]
-        func bag(_ paragraph: String) -> [Int32] {
-            paragraph.split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map { word in
-                if let id = vocabulary[word] { return id }
-                let id = Int32(vocabulary.count)
-                vocabulary[word] = id
-                return id
-            }.sorted()
-        }
-        let removedBags = removed.map(bag), addedBags = added.map(bag)
+        let (removedBags, addedBags) = wordBags(removed, added)
         let rows = removedBags.count, columns = addedBags.count
         // score[i][j]: best total similarity pairing removed[..<i] with added[..<j].
         var score = [Double](repeating: 0, count: (rows + 1) * (columns + 1))
@@ -63,6 +54,22 @@ enum ParagraphPairing {
             }
         }
         return result.reversed()
+    }
+
+    /// Each paragraph's words as sorted ids, the same id for the same bytes on both sides.
+    private static func wordBags(_ removed: ArraySlice<String>, _ added: ArraySlice<String>) -> ([[Int32]], [[Int32]]) {
+        var bytes: [UInt8] = []
+        var ranges: [Range<Int>] = []
+        for paragraph in Array(removed) + Array(added) {
+            let start = bytes.count
+            bytes.append(contentsOf: paragraph.utf8)
+            ranges.append(start..<bytes.count)
+        }
+        var interner = ByteInterner(bytes: bytes, expectedCount: bytes.count / 6 + 16)
+        let bags = ranges.map { range in
+            WordTokenizer.tokens(bytes, in: range).lazy.filter { $0.kind == .word }.map { interner.intern($0.range) }.sorted()
+        }
+        return (Array(bags[..<removed.count]), Array(bags[removed.count...]))
     }
 
     /// 2·|A ∩ B| / (|A| + |B|) over sorted multisets; two empty bags (punctuation only) are alike.

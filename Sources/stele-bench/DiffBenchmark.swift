@@ -36,16 +36,20 @@ struct DiffBenchmark: ParsableCommand {
             let newText = testCase.new.joined(separator: "\n") + "\n"
             try Data(newText.utf8).write(to: URL(fileURLWithPath: newPath))
             try verify(oldPath: oldPath, newText: newText)
-            var process: [Double] = [], inProcess: [Double] = [], gnu: [Double] = []
+            var process: [Double] = [], inProcess: [Double] = [], gnu: [Double] = [], words: [Double] = []
             for _ in 0..<runs {
                 process.append(try Measurement.timed(siblingExecutable("stele-bench"), ["diff-files", oldPath, newPath]).seconds)
                 inProcess.append(try DiffFiles.timeInProcess(oldPath: oldPath, newPath: newPath))
                 gnu.append(try Measurement.timed("/usr/bin/diff", ["-u", oldPath, newPath], acceptedExitCodes: [1]).seconds)
+                let wordStart = ContinuousClock.now
+                _ = ParagraphDiff(old: old, new: testCase.new).statistics
+                words.append((ContinuousClock.now - wordStart).seconds)
             }
             let gnuSeconds = median(gnu)
             print("  \(testCase.name):")
             print(String(format: "    GNU diff -u (process)                    %.4f s", gnuSeconds))
             print(String(format: "    stele, in process: read, diff, write     %.4f s  %.2fx GNU diff  (%@)", median(inProcess), median(inProcess) / gnuSeconds, testCase.target))
+            print(String(format: "    stele word-level diff and statistics     %.4f s  (in process, what the store computes for each new version)", median(words)))
             print(String(format: "    stele-bench diff-files (process)         %.4f s  %.2fx GNU diff  (of which %.4f s is starting a Swift program on empty files)", median(process), median(process) / gnuSeconds, startup))
         }
     }

@@ -45,14 +45,19 @@ public enum SequenceDiff {
     /// The changes between two sequences of interned ids in `0..<alphabetSize`.
     static func changes(oldIDs: [Int32], newIDs: [Int32], alphabetSize: Int, minimal: Bool) -> [DiffChange] {
         let flags = MyersDiff.changedFlags(old: oldIDs, new: newIDs, alphabetSize: alphabetSize, minimal: minimal)
+        // Padded with a `false` on each side for the compaction, so element i is at i + 1.
+        var oldChanged = [false] + flags.old + [false]
+        var newChanged = [false] + flags.new + [false]
+        ChangeCompaction.compact(oldIDs, &oldChanged, other: newChanged)
+        ChangeCompaction.compact(newIDs, &newChanged, other: oldChanged)
         var result: [DiffChange] = []
         var i1 = 0, i2 = 0
         let n1 = oldIDs.count, n2 = newIDs.count
         while i1 < n1 || i2 < n2 {
-            if (i1 < n1 && flags.old[i1]) || (i2 < n2 && flags.new[i2]) {
+            if oldChanged[i1 + 1] || newChanged[i2 + 1] {
                 let start1 = i1, start2 = i2
-                while i1 < n1 && flags.old[i1] { i1 += 1 }
-                while i2 < n2 && flags.new[i2] { i2 += 1 }
+                while oldChanged[i1 + 1] { i1 += 1 }
+                while newChanged[i2 + 1] { i2 += 1 }
                 result.append(DiffChange(oldRange: start1..<i1, newRange: start2..<i2))
             } else {
                 i1 += 1

@@ -72,6 +72,13 @@ public struct Store: Sendable {
         return metadata
     }
 
+    /// The metadata of the newest committed version of a language (its validators make the next
+    /// conditional request), or `nil` when there is none.
+    public func latestVersion(_ release: ReleaseRef, language: String) throws(StoreError) -> VersionMetadata? {
+        guard let latest = try versionNumbers(release, language: language).last else { return nil }
+        return try metadata(release, language: language, version: latest)
+    }
+
     /// The metadata of every committed version of a language, oldest first.
     public func versions(_ release: ReleaseRef, language: String) throws(StoreError) -> [VersionMetadata] {
         var result: [VersionMetadata] = []

@@ -63,3 +63,18 @@ struct UnifiedDiffTests {
         #expect((try? UnifiedPatch.apply(diff, to: "caf\u{E9}\n"))?.utf8.elementsEqual("cafe\u{301}\n".utf8) == true)
     }
 }
+
+@Suite("Change groups slide as in GNU diff")
+struct CompactionTests {
+    @Test("an inserted copy of a repeated paragraph shows at the end of the run, in one hunk")
+    func insertionInARun() {
+        let old = "a\nb\nb\nc\n", new = "a\nb\nb\nb\nc\n"
+        #expect(UnifiedDiff.make(from: old, to: new) == "--- a\n+++ b\n@@ -1,4 +1,5 @@\n a\n b\n b\n+b\n c\n")
+    }
+
+    @Test("a removal between equal paragraphs slides down as GNU diff prints it")
+    func removalSlides() {
+        let old = "x\ny\nx\ny\nz\n", new = "x\ny\nz\n"
+        #expect(UnifiedDiff.make(from: old, to: new) == "--- a\n+++ b\n@@ -1,5 +1,3 @@\n x\n y\n-x\n-y\n z\n")
+    }
+}

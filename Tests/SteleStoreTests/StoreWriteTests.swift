@@ -42,6 +42,8 @@ struct StoreWriteTests {
         let reader = try store.reader()
         #expect(try UnifiedPatch.apply(diff, to: reader.text(release, language: "en", version: 1)) == reader.text(release, language: "en", version: 2))
         #expect(try reader.versionNumbers(release, language: "en") == [1, 2])
+        #expect(try reader.latestVersion(release, language: "en") == changed.metadata)
+        #expect(try reader.latestVersion(release, language: "fr") == nil)
         #expect(try reader.paragraphs(release, language: "en", version: 2) == ["One.", "Two, revised.", "Three."])
     }
 

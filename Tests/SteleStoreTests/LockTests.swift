@@ -19,7 +19,7 @@ struct LockTests {
     func otherProcessHoldsTheLock() throws {
         let store = TemporaryStore("lock")
         let holder = try Self.startHolder(store, wait: false)
-        defer { holder.process.send(SIGKILL); _ = holder.process.wait(timeout: .seconds(10)) }
+        defer { Self.stop(holder) }
         #expect(try Self.awaitLine(holder.output) == "locked \(holder.process.pid)")
         let started = ContinuousClock.now
         let error = try #require(throws: StoreError.self) { _ = try store.writer() }
@@ -33,13 +33,15 @@ struct LockTests {
     func waitingWriter() throws {
         let store = TemporaryStore("lock")
         let holder = try Self.startHolder(store, wait: false)
+        var holderReaped = false // once reaped, its pid may be reused: never signal it again
+        defer { if holderReaped { unlink(holder.output) } else { Self.stop(holder) } }
         #expect(try Self.awaitLine(holder.output) == "locked \(holder.process.pid)")
         let waiter = try Self.startHolder(store, wait: true)
-        defer { waiter.process.send(SIGKILL); _ = waiter.process.wait(timeout: .seconds(10)) }
+        defer { Self.stop(waiter) }
         usleep(300_000)
         #expect((try? String(contentsOfFile: waiter.output, encoding: .utf8)) ?? "" == "")
         holder.process.send(SIGKILL)
-        _ = holder.process.wait(timeout: .seconds(10))
+        holderReaped = holder.process.wait(timeout: .seconds(10)) != nil
         #expect(try Self.awaitLine(waiter.output) == "locked \(waiter.process.pid)")
     }
 
@@ -48,6 +50,13 @@ struct LockTests {
         try FileManager.default.createDirectory(atPath: store.root, withIntermediateDirectories: true)
         let process = try ChildProcess(executable: storeWriterTool, arguments: ["hold", store.root] + (wait ? ["wait"] : []), standardOutput: output)
         return (process, output)
+    }
+
+    /// Kills a holder (if still there) and removes its output file.
+    static func stop(_ holder: (process: ChildProcess, output: String)) {
+        holder.process.send(SIGKILL)
+        _ = holder.process.wait(timeout: .seconds(10))
+        unlink(holder.output)
     }
 
     /// The first line the child printed, waiting up to ten seconds for it.

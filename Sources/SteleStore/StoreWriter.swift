@@ -185,6 +185,8 @@ public final class StoreWriter: @unchecked Sendable {
     /// from the start; afterwards it is the sync engine's to update (saveRelease).
     private func ensureRelease(_ release: ReleaseRef, language: String, fetched: FetchedText) throws(StoreError) {
         let path = store.layout.releaseFile(release.source, release.key)
+        // A safe key is the id itself: only a hashed key has an original id to compare.
+        if release.originalID == nil && DurableFile.exists(path) { return }
         if let existing = try store.release(release) {
             if let originalID = release.originalID, existing.originalID != originalID {
                 throw .keyConflict(path: DurableFile.parent(of: path), existingID: existing.originalID ?? existing.key.rawValue, newID: originalID)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import SteleConfig
+import SteleExtract
 
 /// `stele check-config`: validates the configuration without running anything.
 struct CheckConfig: ParsableCommand {

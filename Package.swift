@@ -31,10 +31,11 @@ let package = Package(
         // One job each; dependencies point down only (see DESIGN.md).
         .target(name: "SteleHTTP", dependencies: ["CCurl"], swiftSettings: strictSettings),
         .target(name: "SteleConfig", dependencies: ["TOMLKit"], swiftSettings: strictSettings),
+        .target(name: "SteleAlign", swiftSettings: strictSettings),
         .executableTarget(
             name: "stele",
             dependencies: [
-                "SteleHTTP", "SteleConfig",
+                "SteleHTTP", "SteleConfig", "SteleAlign",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -56,7 +57,7 @@ let package = Package(
         .executableTarget(
             name: "stele-bench",
             dependencies: [
-                "SteleHTTP", "SteleFixtures",
+                "SteleHTTP", "SteleFixtures", "SteleAlign",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -64,6 +65,7 @@ let package = Package(
 
         .testTarget(name: "SteleHTTPTests", dependencies: ["SteleHTTP", "SteleFixtures"], swiftSettings: strictSettings),
         .testTarget(name: "SteleConfigTests", dependencies: ["SteleConfig"], swiftSettings: strictSettings),
+        .testTarget(name: "SteleAlignTests", dependencies: ["SteleAlign"], swiftSettings: strictSettings),
         .testTarget(name: "SteleFixturesTests", dependencies: ["SteleFixtures", "SteleHTTP"], swiftSettings: strictSettings),
     ]
 )

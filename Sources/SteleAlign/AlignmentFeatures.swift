@@ -57,8 +57,9 @@ struct AlignmentFeatures: Sendable {
     /// Scans both texts and weighs their anchors.
     init(source: [String], target: [String], anchors model: AlignmentParameters.AnchorModel) {
         var scanner = ParagraphScanner()
-        let scannedSource = Self.resolvingNames(source.map { scanner.scan($0) })
-        let scannedTarget = Self.resolvingNames(target.map { scanner.scan($0) })
+        var scannedSource = Self.resolvingNames(source.map { scanner.scan($0) })
+        var scannedTarget = Self.resolvingNames(target.map { scanner.scan($0) })
+        Self.addLowercaseNames(&scannedSource, &scannedTarget)
 
         var ids: [UInt64: Int32] = [:]
         var tokens: [UInt64] = []
@@ -112,7 +113,7 @@ struct AlignmentFeatures: Sendable {
     }
 
     /// Adds each sentence-initial capitalised word as a name when the same key appears capitalised
-    /// inside a sentence elsewhere on this side.
+    /// inside a sentence elsewhere on this side; the others are ordinary words.
     private static func resolvingNames(_ paragraphs: [ScannedParagraph]) -> [ScannedParagraph] {
         var inner = [Bool](repeating: false, count: NameKey.count)
         for paragraph in paragraphs {
@@ -122,11 +123,38 @@ struct AlignmentFeatures: Sendable {
         }
         return paragraphs.map { paragraph in
             var resolved = paragraph
-            for key in paragraph.sentenceInitialNames where inner[Int(key.rawValue)] {
-                resolved.anchors.append(AnchorKind.name.token(UInt64(key.rawValue)))
+            for key in paragraph.sentenceInitialNames {
+                if inner[Int(key.rawValue)] {
+                    resolved.anchors.append(AnchorKind.name.token(UInt64(key.rawValue)))
+                } else if key.hasThreeSounds {
+                    resolved.lowercaseKeys.append(key)
+                }
             }
             resolved.sentenceInitialNames = []
             return resolved
+        }
+    }
+
+    /// Adds lowercase words whose key is a name on either side as that name: a name written in
+    /// lowercase by the other language is still there.
+    private static func addLowercaseNames(_ source: inout [ScannedParagraph], _ target: inout [ScannedParagraph]) {
+        var names = [Bool](repeating: false, count: NameKey.count)
+        for paragraph in source + target {
+            for token in paragraph.anchors where AnchorKind.of(token) == .name {
+                names[Int(token & 0xFFFF)] = true
+            }
+        }
+        for index in source.indices {
+            for key in source[index].lowercaseKeys where names[Int(key.rawValue)] {
+                source[index].anchors.append(AnchorKind.name.token(UInt64(key.rawValue)))
+            }
+            source[index].lowercaseKeys = []
+        }
+        for index in target.indices {
+            for key in target[index].lowercaseKeys where names[Int(key.rawValue)] {
+                target[index].anchors.append(AnchorKind.name.token(UInt64(key.rawValue)))
+            }
+            target[index].lowercaseKeys = []
         }
     }
 }

@@ -23,12 +23,14 @@ extension AlignmentParameters {
         try check(beads.doubleMerge, "beads.doubleMerge", costs)
         try check(beads.tripleMerge, "beads.tripleMerge", costs)
         try check(beads.skip, "beads.skip", costs)
+        try check(beads.edgeSkip, "beads.edgeSkip", costs)
         for (language, profile) in length.profiles {
             try check(profile.ratio, "length.profiles.\(language.code).ratio", 0.1...10)
             try check(profile.variance, "length.profiles.\(language.code).variance", 0...1000)
         }
         try check(length.minimumVariance, "length.minimumVariance", 0.01...1000)
         try check(length.outlierProbability, "length.outlierProbability", 1e-12...0.5)
+        try check(length.cutPenalty, "length.cutPenalty", costs)
         for (field, value) in [("number", anchors.number), ("digit", anchors.digit), ("month", anchors.month),
                                ("percent", anchors.percent), ("quote", anchors.quote),
                                ("questionOrExclamation", anchors.questionOrExclamation), ("colon", anchors.colon),
@@ -38,6 +40,7 @@ extension AlignmentParameters {
             try check(value, "anchors.\(field)", costs)
         }
         try check(anchors.rarityExponent, "anchors.rarityExponent", 0...10)
+        try check(anchors.absentFactor, "anchors.absentFactor", 0...1)
         try check(confidenceScale, "confidenceScale", 1e-6...1000)
         guard search.fullGridCellLimit >= 1 else {
             throw InvalidAlignmentParameters(field: "search.fullGridCellLimit", value: "\(search.fullGridCellLimit)", expected: "at least 1")
@@ -57,6 +60,7 @@ extension AlignmentParameters.BeadPenalties {
         doubleMerge = try container.decodeIfPresent(Double.self, forKey: .doubleMerge) ?? base.doubleMerge
         tripleMerge = try container.decodeIfPresent(Double.self, forKey: .tripleMerge) ?? base.tripleMerge
         skip = try container.decodeIfPresent(Double.self, forKey: .skip) ?? base.skip
+        edgeSkip = try container.decodeIfPresent(Double.self, forKey: .edgeSkip) ?? base.edgeSkip
     }
 }
 
@@ -70,6 +74,7 @@ extension AlignmentParameters.LengthModel {
         minimumVariance = try container.decodeIfPresent(Double.self, forKey: .minimumVariance) ?? base.minimumVariance
         outlierProbability = try container.decodeIfPresent(Double.self, forKey: .outlierProbability) ?? base.outlierProbability
         lastParagraphMayBeCut = try container.decodeIfPresent(Bool.self, forKey: .lastParagraphMayBeCut) ?? base.lastParagraphMayBeCut
+        cutPenalty = try container.decodeIfPresent(Double.self, forKey: .cutPenalty) ?? base.cutPenalty
     }
 }
 
@@ -94,6 +99,7 @@ extension AlignmentParameters.AnchorModel {
         name = try value(.name, base.name)
         matchReward = try value(.matchReward, base.matchReward)
         mismatchPenalty = try value(.mismatchPenalty, base.mismatchPenalty)
+        absentFactor = try value(.absentFactor, base.absentFactor)
         rarityExponent = try value(.rarityExponent, base.rarityExponent)
     }
 }

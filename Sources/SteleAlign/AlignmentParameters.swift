@@ -34,17 +34,21 @@ public struct AlignmentParameters: Codable, Hashable, Sendable {
         public var doubleMerge: Double
         /// A 1-3 or 3-1 bead.
         public var tripleMerge: Double
-        /// A 1-0 or 0-1 bead, flat: a paragraph without a counterpart (untranslated, added, boilerplate).
+        /// A 1-0 or 0-1 bead, flat: a paragraph without a counterpart (omitted, added, boilerplate).
         public var skip: Double
+        /// A 1-0 or 0-1 bead before the other side has started or after it has ended: untranslated
+        /// tails and page furniture at the top are common, omissions in the middle are not.
+        public var edgeSkip: Double
 
-        enum CodingKeys: String, CodingKey { case merge, doubleMerge, tripleMerge, skip }
+        enum CodingKeys: String, CodingKey { case merge, doubleMerge, tripleMerge, skip, edgeSkip }
 
         /// Penalties from their values.
-        public init(merge: Double, doubleMerge: Double, tripleMerge: Double, skip: Double) {
+        public init(merge: Double, doubleMerge: Double, tripleMerge: Double, skip: Double, edgeSkip: Double) {
             self.merge = merge
             self.doubleMerge = doubleMerge
             self.tripleMerge = tripleMerge
             self.skip = skip
+            self.edgeSkip = edgeSkip
         }
     }
 
@@ -57,19 +61,23 @@ public struct AlignmentParameters: Codable, Hashable, Sendable {
         /// The share of translations whose length says nothing (rewritten titles, captions): it caps
         /// the length cost of a bead at about `-log(outlierProbability)`.
         public var outlierProbability: Double
-        /// When true, a bead holding the last paragraph of a side does not pay for that side being
-        /// short: texts are often cut (a lead-only translation, a teaser, an excerpt), so the last
-        /// paragraph may be the beginning of its translation only.
+        /// When true, the last paragraph of either side may be read as cut short: texts often are
+        /// (a lead-only translation, a teaser, an excerpt), and then the last paragraph is only the
+        /// beginning of its translation, of any length.
         public var lastParagraphMayBeCut: Bool
+        /// The cost in nats of reading a last paragraph as cut (minus the log of how often texts are cut).
+        public var cutPenalty: Double
 
-        enum CodingKeys: String, CodingKey { case profiles, minimumVariance, outlierProbability, lastParagraphMayBeCut }
+        enum CodingKeys: String, CodingKey { case profiles, minimumVariance, outlierProbability, lastParagraphMayBeCut, cutPenalty }
 
         /// A length model from its values.
-        public init(profiles: [Language: LengthProfile], minimumVariance: Double, outlierProbability: Double, lastParagraphMayBeCut: Bool) {
+        public init(profiles: [Language: LengthProfile], minimumVariance: Double, outlierProbability: Double,
+                    lastParagraphMayBeCut: Bool, cutPenalty: Double) {
             self.profiles = profiles
             self.minimumVariance = minimumVariance
             self.outlierProbability = outlierProbability
             self.lastParagraphMayBeCut = lastParagraphMayBeCut
+            self.cutPenalty = cutPenalty
         }
     }
 
@@ -113,20 +121,23 @@ public struct AlignmentParameters: Codable, Hashable, Sendable {
         public var name: Double
         /// Cost removed per unit of weight found on both sides.
         public var matchReward: Double
-        /// Cost added per unit of weight found on one side only.
+        /// Cost added per unit of weight found on one side only, when the other text has the anchor elsewhere.
         public var mismatchPenalty: Double
+        /// The share of the mismatch penalty paid for an anchor the other text never has (a date
+        /// only one page shows): such an anchor tells less about which paragraph is which.
+        public var absentFactor: Double
         /// Rarity: an anchor found in `d` paragraphs (both sides) weighs `min(1, (2 / d) ^ exponent)` times its kind's weight.
         public var rarityExponent: Double
 
         enum CodingKeys: String, CodingKey {
             case number, digit, month, percent, quote, questionOrExclamation, colon, parenthesis, bullet, acronym, name
-            case matchReward, mismatchPenalty, rarityExponent
+            case matchReward, mismatchPenalty, absentFactor, rarityExponent
         }
 
         /// An anchor model from its values.
         public init(number: Double, digit: Double, month: Double, percent: Double, quote: Double, questionOrExclamation: Double,
                     colon: Double, parenthesis: Double, bullet: Double, acronym: Double, name: Double,
-                    matchReward: Double, mismatchPenalty: Double, rarityExponent: Double) {
+                    matchReward: Double, mismatchPenalty: Double, absentFactor: Double, rarityExponent: Double) {
             self.number = number
             self.digit = digit
             self.month = month
@@ -140,6 +151,7 @@ public struct AlignmentParameters: Codable, Hashable, Sendable {
             self.name = name
             self.matchReward = matchReward
             self.mismatchPenalty = mismatchPenalty
+            self.absentFactor = absentFactor
             self.rarityExponent = rarityExponent
         }
 

@@ -17,6 +17,7 @@ final class BeadCostModel {
     private let targetUnits: [Double]
     private let penalties: [Double]
     private let skip: Double
+    private let edgeSkip: Double
     private let length: LengthCost
     private let reward: Double
     private let mismatch: Double
@@ -48,6 +49,7 @@ final class BeadCostModel {
         targetUnits = target.units
         penalties = BeadShape.allCases.map { $0.penalty(parameters.beads) }
         skip = parameters.beads.skip
+        edgeSkip = parameters.beads.edgeSkip
         self.length = length
         reward = parameters.anchors.matchReward
         mismatch = parameters.anchors.mismatchPenalty
@@ -56,9 +58,10 @@ final class BeadCostModel {
         weights = .allocate(capacity: count)
         _ = weights.initialize(from: features.weights + padding)
         sourceMissWeights = .allocate(capacity: count)
-        _ = sourceMissWeights.initialize(from: zip(features.weights, features.inTarget).map { $1 ? $0 : 0 } + padding)
+        let absent = parameters.anchors.absentFactor
+        _ = sourceMissWeights.initialize(from: zip(features.weights, features.inTarget).map { $1 ? $0 : $0 * absent } + padding)
         targetMissWeights = .allocate(capacity: count)
-        _ = targetMissWeights.initialize(from: zip(features.weights, features.inSource).map { $1 ? $0 : 0 } + padding)
+        _ = targetMissWeights.initialize(from: zip(features.weights, features.inSource).map { $1 ? $0 : $0 * absent } + padding)
         presence = .allocate(capacity: count)
         _ = presence.initialize(from: features.presenceOnly + [Bool](repeating: false, count: count - features.presenceOnly.count))
         stamps = .allocate(capacity: count)
@@ -82,8 +85,10 @@ final class BeadCostModel {
     /// Writes the cost of each ``BeadShape`` starting at source `i`, target `j` into `costs`
     /// (indexed by raw value); beads that run past either text cost infinity.
     func costs(from i: Int, _ j: Int, into costs: UnsafeMutablePointer<Double>) {
-        costs[BeadShape.oneZero.rawValue] = i < sourceCount ? skip * sourceUnits[i] : .infinity
-        costs[BeadShape.zeroOne.rawValue] = j < targetCount ? skip * targetUnits[j] : .infinity
+        let sourceSkip = j == 0 || j == targetCount ? edgeSkip : skip
+        let targetSkip = i == 0 || i == sourceCount ? edgeSkip : skip
+        costs[BeadShape.oneZero.rawValue] = i < sourceCount ? sourceSkip * sourceUnits[i] : .infinity
+        costs[BeadShape.zeroOne.rawValue] = j < targetCount ? targetSkip * targetUnits[j] : .infinity
         for shape in 0..<6 { costs[shape] = .infinity }
         guard i < sourceCount, j < targetCount else { return }
         startBead()

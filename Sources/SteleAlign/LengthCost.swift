@@ -16,8 +16,8 @@ struct LengthCost: Sendable {
     let ratio: Double
     /// Variance per character, in target characters.
     let variance: Double
-    /// Whether a bead holding a side's last paragraph does not pay for that side being short.
-    let lastParagraphMayBeCut: Bool
+    /// The cost of reading a side's last paragraph as cut short, or nil when texts are never cut.
+    let cutPenalty: Double?
     private let table: [Double]
     private static let step = 0.01
     private static let limit = 12.0
@@ -26,7 +26,7 @@ struct LengthCost: Sendable {
     init(model: AlignmentParameters.LengthModel, ratio: Double, variance: Double) {
         self.ratio = ratio
         self.variance = variance
-        lastParagraphMayBeCut = model.lastParagraphMayBeCut
+        cutPenalty = model.lastParagraphMayBeCut ? model.cutPenalty : nil
         let outlier = model.outlierProbability
         table = (0...Int(Self.limit / Self.step) + 1).map { step in
             let delta = Double(step) * Self.step
@@ -38,27 +38,31 @@ struct LengthCost: Sendable {
     /// anchors that should be there (below 1 when the other side is a cut text).
     ///
     /// A cut paragraph is taken as the beginning of the translation of one paragraph, cut at a
-    /// uniformly random point: it costs `log(full / kept)`, so the shortest fitting paragraph is
-    /// preferred. The shortfall is forgiven only when the other side of the bead is a single
-    /// paragraph, so that the paragraphs after a cut come out as 1-0 beads rather than merged into it.
+    /// uniformly random point: its length has density `1 / full` instead of the normal law's,
+    /// which costs `log(full / √(2π·v·μ))` against a perfect match, plus the cut penalty. The
+    /// shortfall is forgiven only when the other side of the bead is a single paragraph, so that
+    /// the paragraphs after a cut come out as 1-0 beads rather than merged into it.
     @inline(__always)
     func cost(source sourceLength: Double, target targetLength: Double, sourceIsLast: Bool, targetIsLast: Bool,
               sourceParagraphs: Int, targetParagraphs: Int) -> (cost: Double, sourceCoverage: Double, targetCoverage: Double) {
         let expected = ratio * sourceLength
         let mean = max(1, (expected + targetLength) / 2)
-        let regular = lookup(abs(targetLength - expected) / (variance * mean).squareRoot())
-        if lastParagraphMayBeCut {
-            if targetIsLast && sourceParagraphs == 1 && targetLength < expected {
-                let kept = max(1, targetLength) / expected
-                return (min(regular, -log(kept)), kept, 1)
+        let spread = (variance * mean).squareRoot()
+        let regular = lookup(abs(targetLength - expected) / spread)
+        if let cutPenalty {
+            if targetIsLast && sourceParagraphs == 1 && targetLength > 0 && targetLength < expected {
+                let cut = max(0, log(expected / (Self.rootTwoPi * spread))) + cutPenalty
+                return cut < regular ? (cut, targetLength / expected, 1) : (regular, 1, 1)
             }
-            if sourceIsLast && targetParagraphs == 1 && expected < targetLength {
-                let kept = max(1, expected) / targetLength
-                return (min(regular, -log(kept)), 1, kept)
+            if sourceIsLast && targetParagraphs == 1 && sourceLength > 0 && expected < targetLength {
+                let cut = max(0, log(targetLength / (Self.rootTwoPi * spread))) + cutPenalty
+                return cut < regular ? (cut, 1, expected / targetLength) : (regular, 1, 1)
             }
         }
         return (regular, 1, 1)
     }
+
+    private static let rootTwoPi = (2 * Double.pi).squareRoot()
 
     @inline(__always)
     private func lookup(_ delta: Double) -> Double {

@@ -15,6 +15,9 @@ struct NameKey: Hashable, Comparable, Sendable {
 
     static func < (lhs: NameKey, rhs: NameKey) -> Bool { lhs.rawValue < rhs.rawValue }
 
+    /// Whether the key holds three consonant sounds (two-sound keys are too common to match lowercase words).
+    var hasThreeSounds: Bool { rawValue < 4096 }
+
     /// The key of a word given as lowercase ASCII letters, or nil when it has fewer than two
     /// consonant sounds (too little to tell names apart).
     init?(latinLetters letters: [UInt8]) {

@@ -8,6 +8,10 @@ struct ScannedParagraph: Sendable {
     /// capitalised inside a sentence somewhere on the same side (`Finland and Sweden …` yes,
     /// `During the visit …` no).
     var sentenceInitialNames: [NameKey] = []
+    /// Keys of long lowercase words (three consonant sounds or more): they count as a name's
+    /// translation where a language writes it in lowercase (`Secretary General` and
+    /// `secrétaire général`, `Minister` and `міністр`).
+    var lowercaseKeys: [NameKey] = []
 }
 
 /// Reads the anchors of a paragraph: numbers, months, percentages, quotation marks, `? ! : (`,
@@ -128,6 +132,8 @@ struct ParagraphScanner {
             } else {
                 result.anchors.append(AnchorKind.name.token(UInt64(key.rawValue)))
             }
+        } else if !word.capitalised, word.letterCount >= 5, let key = word.key, key.hasThreeSounds {
+            result.lowercaseKeys.append(key)
         }
     }
 

@@ -65,7 +65,9 @@ let package = Package(
 
         .testTarget(name: "SteleHTTPTests", dependencies: ["SteleHTTP", "SteleFixtures"], swiftSettings: strictSettings),
         .testTarget(name: "SteleConfigTests", dependencies: ["SteleConfig"], swiftSettings: strictSettings),
-        .testTarget(name: "SteleAlignTests", dependencies: ["SteleAlign"], swiftSettings: strictSettings),
+        .testTarget(name: "SteleAlignTests", dependencies: ["SteleAlign", "SteleFixtures"], swiftSettings: strictSettings),
+        // Runs the built `stele` executable as a user would (swift build builds it before the tests).
+        .testTarget(name: "SteleCommandTests", dependencies: ["SteleFixtures"], swiftSettings: strictSettings),
         .testTarget(name: "SteleFixturesTests", dependencies: ["SteleFixtures", "SteleHTTP"], swiftSettings: strictSettings),
     ]
 )

@@ -42,12 +42,13 @@ let package = Package(
         .target(name: "SteleService", dependencies: [.product(name: "Logging", package: "swift-log")], swiftSettings: strictSettings),
         .target(name: "SteleFeeds", dependencies: ["CLibXML2", "CZlib", "CCrypto"], swiftSettings: strictSettings),
         .target(name: "SteleExtract", dependencies: ["CLibXML2"], swiftSettings: strictSettings),
+        .target(name: "SteleAlign", swiftSettings: strictSettings),
         .target(name: "SteleDiff", swiftSettings: strictSettings),
         .target(name: "SteleStore", dependencies: ["SteleDiff", "CCrypto"], swiftSettings: strictSettings),
         .executableTarget(
             name: "stele",
             dependencies: [
-                "SteleHTTP", "SteleConfig", "SteleService", "SteleFeeds", "SteleExtract", "SteleStore",
+                "SteleHTTP", "SteleConfig", "SteleService", "SteleFeeds", "SteleExtract", "SteleStore", "SteleAlign",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -72,7 +73,7 @@ let package = Package(
         .executableTarget(
             name: "stele-bench",
             dependencies: [
-                "SteleHTTP", "SteleFixtures", "SteleFeeds", "SteleExtract", "SteleDiff", "SteleStore",
+                "SteleHTTP", "SteleFixtures", "SteleFeeds", "SteleExtract", "SteleDiff", "SteleStore", "SteleAlign",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -92,6 +93,9 @@ let package = Package(
         ),
         .testTarget(name: "SteleDiffTests", dependencies: ["SteleDiff", "SteleFixtures"], swiftSettings: strictSettings),
         .testTarget(name: "SteleStoreTests", dependencies: ["SteleStore", "SteleDiff", "SteleFixtures", "stele-store-writer"], swiftSettings: strictSettings),
+        .testTarget(name: "SteleAlignTests", dependencies: ["SteleAlign", "SteleFixtures"], swiftSettings: strictSettings),
+        // Runs the built `stele` executable as a user would (swift build builds it before the tests).
+        .testTarget(name: "SteleCommandTests", dependencies: ["SteleFixtures"], swiftSettings: strictSettings),
         .testTarget(name: "SteleFixturesTests", dependencies: ["SteleFixtures", "SteleHTTP"], swiftSettings: strictSettings),
         .testTarget(
             name: "SteleExtractTests", dependencies: ["SteleExtract", "SteleFixtures", "SteleHTTP"],

@@ -34,7 +34,7 @@ let package = Package(
         .target(
             name: "SteleSync",
             dependencies: [
-                "SteleHTTP", "SteleConfig",
+                "SteleHTTP", "SteleConfig", "SteleFeeds", "SteleExtract", "SteleAlign", "SteleDiff", "SteleStore", "SteleService",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
@@ -48,7 +48,7 @@ let package = Package(
         .executableTarget(
             name: "stele",
             dependencies: [
-                "SteleHTTP", "SteleConfig", "SteleService", "SteleFeeds", "SteleExtract", "SteleStore", "SteleAlign",
+                "SteleHTTP", "SteleConfig", "SteleService", "SteleFeeds", "SteleExtract", "SteleStore", "SteleAlign", "SteleSync",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -73,32 +73,32 @@ let package = Package(
         .executableTarget(
             name: "stele-bench",
             dependencies: [
-                "SteleHTTP", "SteleFixtures", "SteleFeeds", "SteleExtract", "SteleDiff", "SteleStore", "SteleAlign",
+                "SteleHTTP", "SteleFixtures", "SteleService", "SteleFeeds", "SteleExtract", "SteleDiff", "SteleStore", "SteleAlign",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
         ),
 
-        .testTarget(name: "SteleHTTPTests", dependencies: ["SteleHTTP", "SteleFixtures"], swiftSettings: strictSettings),
-        .testTarget(name: "SteleSyncTests", dependencies: ["SteleSync", "SteleFixtures"], swiftSettings: strictSettings),
+        .testTarget(name: "SteleHTTPTests", dependencies: ["SteleHTTP", "SteleFixtures", "SteleService"], swiftSettings: strictSettings),
+        .testTarget(name: "SteleSyncTests", dependencies: ["SteleSync", "SteleFixtures", "SteleService"], swiftSettings: strictSettings),
         .testTarget(name: "SteleServiceTests", dependencies: ["SteleService", .product(name: "Logging", package: "swift-log")], swiftSettings: strictSettings),
         .testTarget(name: "SteleConfigTests", dependencies: ["SteleConfig", "SteleExtract"], swiftSettings: strictSettings),
         // Tests of the built executables and unit files as a whole (they run the `stele` binary).
-        .testTarget(name: "SteleSystemTests", dependencies: ["SteleFixtures", "stele-store-writer"], swiftSettings: strictSettings),
+        .testTarget(name: "SteleSystemTests", dependencies: ["SteleFixtures", "SteleService", "stele-store-writer"], swiftSettings: strictSettings),
         .testTarget(
             name: "SteleFeedsTests",
-            dependencies: ["SteleFeeds", "SteleFixtures", "SteleHTTP"],
+            dependencies: ["SteleFeeds", "SteleFixtures", "SteleService", "SteleHTTP"],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "SteleDiffTests", dependencies: ["SteleDiff", "SteleFixtures"], swiftSettings: strictSettings),
-        .testTarget(name: "SteleStoreTests", dependencies: ["SteleStore", "SteleDiff", "SteleFixtures", "stele-store-writer"], swiftSettings: strictSettings),
-        .testTarget(name: "SteleAlignTests", dependencies: ["SteleAlign", "SteleFixtures"], swiftSettings: strictSettings),
+        .testTarget(name: "SteleDiffTests", dependencies: ["SteleDiff", "SteleFixtures", "SteleService"], swiftSettings: strictSettings),
+        .testTarget(name: "SteleStoreTests", dependencies: ["SteleStore", "SteleDiff", "SteleFixtures", "SteleService", "stele-store-writer"], swiftSettings: strictSettings),
+        .testTarget(name: "SteleAlignTests", dependencies: ["SteleAlign", "SteleFixtures", "SteleService"], swiftSettings: strictSettings),
         // Runs the built `stele` executable as a user would (swift build builds it before the tests).
-        .testTarget(name: "SteleCommandTests", dependencies: ["SteleFixtures"], swiftSettings: strictSettings),
-        .testTarget(name: "SteleFixturesTests", dependencies: ["SteleFixtures", "SteleHTTP"], swiftSettings: strictSettings),
+        .testTarget(name: "SteleCommandTests", dependencies: ["SteleFixtures", "SteleService"], swiftSettings: strictSettings),
+        .testTarget(name: "SteleFixturesTests", dependencies: ["SteleFixtures", "SteleService", "SteleHTTP"], swiftSettings: strictSettings),
         .testTarget(
-            name: "SteleExtractTests", dependencies: ["SteleExtract", "SteleFixtures", "SteleHTTP"],
+            name: "SteleExtractTests", dependencies: ["SteleExtract", "SteleFixtures", "SteleService", "SteleHTTP"],
             resources: [.copy("Fixtures")], swiftSettings: strictSettings
         ),
     ]

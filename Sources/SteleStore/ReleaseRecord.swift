@@ -45,15 +45,28 @@ public struct LanguageEntry: Codable, Sendable, Equatable {
     public var lastChecked: Date?
     /// When to check it next (pending translations, edits of known versions).
     public var nextCheck: Date?
+    /// Failed fetches since the last success; absent when there were none.
+    public var consecutiveFailures: Int?
+    /// The last failure, as a short code (`status-503`, `timeout-total`, ...).
+    public var lastError: String?
+    /// An address that a permanent redirect (301, 308) pointed to once; the entry's `url` becomes
+    /// it when the next fetch is redirected there again.
+    public var movedTo: String?
 
     /// A language entry.
-    public init(url: String? = nil, title: String? = nil, status: LanguageStatus, statusSince: Date? = nil, lastChecked: Date? = nil, nextCheck: Date? = nil) {
+    public init(
+        url: String? = nil, title: String? = nil, status: LanguageStatus, statusSince: Date? = nil, lastChecked: Date? = nil, nextCheck: Date? = nil,
+        consecutiveFailures: Int? = nil, lastError: String? = nil, movedTo: String? = nil
+    ) {
         self.url = url
         self.title = title
         self.status = status
         self.statusSince = statusSince
         self.lastChecked = lastChecked
         self.nextCheck = nextCheck
+        self.consecutiveFailures = consecutiveFailures
+        self.lastError = lastError
+        self.movedTo = movedTo
     }
 }
 

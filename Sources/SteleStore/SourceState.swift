@@ -30,14 +30,17 @@ public struct FeedState: Codable, Sendable, Equatable {
     public var lastError: String?
     /// When to poll next (after backoff or `Retry-After`).
     public var nextDue: Date?
-    /// A permanent redirect seen for this address.
+    /// The address to poll instead of `url`, after a permanent redirect (301, 308) was seen twice in a row.
     public var permanentURL: String?
+    /// A permanent redirect seen once, awaiting confirmation by the next poll.
+    public var movedTo: String?
 
     /// A feed state.
     public init(
         url: String, etag: String? = nil, lastModified: String? = nil, lastPoll: Date? = nil, lastSuccess: Date? = nil,
-        consecutiveFailures: Int = 0, lastError: String? = nil, nextDue: Date? = nil, permanentURL: String? = nil
+        consecutiveFailures: Int = 0, lastError: String? = nil, nextDue: Date? = nil, permanentURL: String? = nil, movedTo: String? = nil
     ) {
+        self.movedTo = movedTo
         self.url = url
         self.etag = etag
         self.lastModified = lastModified

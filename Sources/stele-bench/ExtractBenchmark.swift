@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SteleExtract
 import SteleFixtures
+import SteleService
 
 /// Extraction of a typical 100 KB release page and of a 5 MB page, next to `xmllint --html --xpath`
 /// on the same files in the same run.

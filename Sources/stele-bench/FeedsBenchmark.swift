@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SteleFeeds
 import SteleFixtures
+import SteleService
 
 /// Parses a generated 10,000-item RSS 2.0 feed and a 10,000-entry Atom feed with SteleFeeds and
 /// with Python's feedparser (or `xmllint --stream` where feedparser is missing), alternating runs,

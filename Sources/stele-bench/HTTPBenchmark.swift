@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SteleFixtures
+import SteleService
 import SteleHTTP
 
 /// Fetches N small pages from a local fixture site with Stele's client and with

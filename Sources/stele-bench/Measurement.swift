@@ -1,5 +1,6 @@
 import Foundation
 import SteleFixtures
+import SteleService
 
 /// Wall time and peak memory of one run of a program, read from GNU time.
 struct Measurement {

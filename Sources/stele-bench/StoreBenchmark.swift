@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SteleFixtures
+import SteleService
 import SteleStore
 #if canImport(Glibc)
 import Glibc

@@ -1,5 +1,6 @@
 import Foundation
 import SteleFixtures
+import SteleService
 import Testing
 
 /// `stele align` as a user runs it: the real executable on real files.

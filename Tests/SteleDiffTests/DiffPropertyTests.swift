@@ -1,6 +1,7 @@
 import Foundation
 import SteleDiff
 import SteleFixtures
+import SteleService
 import Testing
 
 @Suite("Diff properties over random texts")

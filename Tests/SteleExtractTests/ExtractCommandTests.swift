@@ -1,5 +1,6 @@
 import Foundation
 import SteleFixtures
+import SteleService
 import Testing
 
 /// The `stele` executable built next to this test bundle (by `swift build --build-tests`).

@@ -1,6 +1,7 @@
 import Foundation
 import SteleFeeds
 import SteleFixtures
+import SteleService
 import Testing
 
 /// `stele feed`, run as the real executable built next to these tests.

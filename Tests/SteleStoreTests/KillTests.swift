@@ -1,5 +1,6 @@
 import Foundation
 import SteleFixtures
+import SteleService
 import SteleStore
 import Testing
 

@@ -1,5 +1,6 @@
 import Foundation
 import SteleFixtures
+import SteleService
 import Testing
 
 private let analyzer = "/usr/bin/systemd-analyze"

@@ -1,10 +1,10 @@
-import Foundation
+public import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// A child process started with `posix_spawn`, for tests that run real programs (`openssl`,
-/// `stele` itself) and send them real signals. Foundation's `Process` is avoided: on Linux its
+/// A child process started with `posix_spawn`: the `on_event` command, and in tests real programs
+/// (`openssl`, `stele` itself) that get real signals. Foundation's `Process` is avoided: on Linux its
 /// `waitUntilExit` can spin forever.
 public final class ChildProcess: Sendable {
     /// How a child ended.
@@ -18,17 +18,26 @@ public final class ChildProcess: Sendable {
     /// The child's process id.
     public let pid: Int32
 
-    /// Starts `executable` with `arguments`. Standard input is `/dev/null`; standard output and
-    /// error go to the given files (created or truncated), else to `/dev/null`. The child starts
-    /// with no blocked signals and default signal handlers, whatever the test runner set.
+    /// Starts `executable` with `arguments`. Standard input is `input` through a pipe, else
+    /// `/dev/null`; standard output and error go to the given files (created or truncated), else to
+    /// `/dev/null`. The child starts with no blocked signals and default signal handlers, whatever
+    /// the parent set.
     public init(
         executable: String, arguments: [String] = [], environment: [String: String]? = nil,
-        standardOutput: String? = nil, standardError: String? = nil
+        input: [UInt8]? = nil, standardOutput: String? = nil, standardError: String? = nil
     ) throws(ChildProcessError) {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        var inputPipe: [Int32] = [-1, -1]
+        if input != nil {
+            guard pipe(&inputPipe) == 0 else { throw ChildProcessError(executable: executable, code: errno) }
+            _ = fcntl(inputPipe[1], F_SETFD, FD_CLOEXEC)
+            posix_spawn_file_actions_adddup2(&actions, inputPipe[0], 0)
+            posix_spawn_file_actions_addclose(&actions, inputPipe[0])
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        }
         posix_spawn_file_actions_addopen(&actions, 1, standardOutput ?? "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_addopen(&actions, 2, standardError ?? "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
 
@@ -51,8 +60,28 @@ public final class ChildProcess: Sendable {
 
         var pid: Int32 = 0
         let result = posix_spawn(&pid, executable, &actions, &attributes, argv, variables)
-        guard result == 0 else { throw ChildProcessError(executable: executable, code: result) }
+        if input != nil { close(inputPipe[0]) }
+        guard result == 0 else {
+            if input != nil { close(inputPipe[1]) }
+            throw ChildProcessError(executable: executable, code: result)
+        }
         self.pid = pid
+        if let input {
+            // A child that does not read its input must neither block nor kill the parent: the
+            // write end is non-blocking, and SIGPIPE is ignored for good (a process that writes to
+            // pipes and sockets handles EPIPE instead, as servers do).
+            _ = fcntl(inputPipe[1], F_SETFL, fcntl(inputPipe[1], F_GETFL) | O_NONBLOCK)
+            signal(SIGPIPE, SIG_IGN)
+            input.withUnsafeBytes { buffer in
+                var offset = 0
+                while offset < buffer.count {
+                    let written = write(inputPipe[1], buffer.baseAddress! + offset, buffer.count - offset)
+                    guard written > 0 else { break }
+                    offset += written
+                }
+            }
+            close(inputPipe[1])
+        }
     }
 
     /// Sends `signal` to the child.

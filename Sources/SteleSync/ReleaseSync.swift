@@ -1,0 +1,100 @@
+import Foundation
+import Logging
+import SteleConfig
+import SteleExtract
+import SteleHTTP
+import SteleStore
+
+/// Brings one release up to date: fetches the language versions that are due, stores the ones
+/// whose text changed, records translations that are not there yet as pending, and realigns.
+struct ReleaseSync: Sendable {
+    let source: SourceContext
+    let client: HTTPClient
+    let store: Store
+    /// `nil` in a dry run: nothing is written.
+    let writer: StoreWriter?
+    let publisher: EventPublisher
+    let realigner: Realigner
+    let progress: SyncProgress
+    let timing: SyncTiming
+    let logger: Logger
+
+    /// Updates `existing` (or a new record for `candidate`); returns what was done and when the
+    /// release is due again. A store error (a full disk) is thrown: the pass must stop.
+    func run(release: ReleaseRef, existing: ReleaseRecord?, candidate: ReleaseCandidate?, ignoringSchedules: Bool) async throws(StoreError) -> PassReport {
+        let now = timing.now()
+        var report = PassReport()
+        var record = existing ?? ReleaseRecord(key: release.key, originalID: release.originalID, source: source.id, firstSeen: now, published: candidate?.published)
+        let before = existing
+        if existing == nil {
+            report.newReleases += 1
+            publisher.publish(.releaseNew, release: release, details: candidate?.titles[source.configuration.primaryLanguage].map { ["title": $0] } ?? [:], at: now)
+        }
+        merge(candidate, into: &record, now: now)
+
+        let primary = source.configuration.primaryLanguage
+        if isDue(record.languages[primary.code], now: now, ignoringSchedules: ignoringSchedules) {
+            let fetch = await fetch(primary, of: record, release: release)
+            try apply(fetch, language: primary, to: &record, release: release, now: now, report: &report)
+            if case .page(let page, _) = fetch, case .pageLinks = source.configuration.versions {
+                for (language, link) in page.alternates where language != primary && source.configuration.languages.contains(language) {
+                    if var entry = record.languages[language.code], entry.url == nil {
+                        entry.url = link.url
+                        record.languages[language.code] = entry
+                    }
+                }
+            }
+        }
+        let others = source.configuration.languages.dropFirst().filter {
+            isDue(record.languages[$0.code], now: now, ignoringSchedules: ignoringSchedules)
+        }
+        let snapshot = record
+        let fetches = await withTaskGroup(of: (Language, LanguageFetch).self) { group in
+            for language in others {
+                group.addTask { (language, await fetch(language, of: snapshot, release: release)) }
+            }
+            return await group.reduce(into: [(Language, LanguageFetch)]()) { $0.append($1) }
+        }
+        for (language, fetch) in fetches.sorted(by: { $0.0 < $1.0 }) {
+            try apply(fetch, language: language, to: &record, release: release, now: now, report: &report)
+        }
+
+        if let writer {
+            report.alignments += try realigner.realign(release, record: record, languages: source.configuration.languages, writer: writer, now: now)
+            if record != before { try writer.saveRelease(record) }
+        }
+        report.pending = record.languages.values.filter { $0.status == .pending && $0.consecutiveFailures == nil }.count
+        report.nextDue = record.languages.values.compactMap(\.nextCheck).min()
+        return report
+    }
+
+    /// Takes in what the feeds say: publication date, titles, and addresses not known before.
+    private func merge(_ candidate: ReleaseCandidate?, into record: inout ReleaseRecord, now: Date) {
+        if record.published == nil { record.published = candidate?.published }
+        for language in source.configuration.languages {
+            var entry = record.languages[language.code] ?? LanguageEntry(status: .pending, statusSince: now, nextCheck: now)
+            if entry.url == nil { entry.url = candidate?.addresses[language] }
+            if entry.title == nil { entry.title = candidate?.titles[language] }
+            record.languages[language.code] = entry
+        }
+    }
+
+    /// Whether a language is to be fetched now. A manual pass ignores the re-check schedules but
+    /// not the pause after failures.
+    private func isDue(_ entry: LanguageEntry?, now: Date, ignoringSchedules: Bool) -> Bool {
+        guard let entry, entry.url != nil, entry.status == .pending || entry.status == .present else { return false }
+        let scheduled = entry.nextCheck.map { $0 <= now } ?? false
+        return scheduled || (ignoringSchedules && entry.consecutiveFailures == nil)
+    }
+
+    private func fetch(_ language: Language, of record: ReleaseRecord, release: ReleaseRef) async -> LanguageFetch {
+        progress.update { $0.pagesPlanned += 1 }
+        defer { progress.update { $0.pagesDone += 1 } }
+        let entry = record.languages[language.code]!
+        var validators = HTTPValidators()
+        if entry.status == .present, let latest = try? store.latestVersion(release, language: language.code) {
+            validators = HTTPValidators(etag: latest.etag, lastModified: latest.lastModified)
+        }
+        return await LanguageFetch.fetch(entry.url!, validators: validators, client: client, extractor: source.extractor)
+    }
+}

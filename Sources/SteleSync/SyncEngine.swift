@@ -1,0 +1,162 @@
+public import Foundation
+public import Logging
+public import SteleConfig
+public import SteleHTTP
+public import SteleStore
+import SteleAlign
+import SteleFeeds
+import Synchronization
+
+/// The pipeline: poll each source's feeds, find each release's language versions, fetch, extract,
+/// identify the language, store new versions with their diffs, realign, and publish events.
+///
+/// One engine serves a one-shot `stele fetch` (one ``runPass(_:)``) and the daemon (a pass each time
+/// work falls due). It remembers when each release is due, so a pass only reads the releases it
+/// works on.
+public final class SyncEngine: Sendable {
+    /// Releases worked on at once; the HTTP client's own limits decide how many transfers run.
+    static let releaseWindow = 32
+
+    private let configuration: SteleConfiguration
+    private let sources: [SourceContext]
+    private let store: Store
+    private let writer: StoreWriter?
+    private let client: HTTPClient
+    private let parser = FeedParser()
+    private let realigner = Realigner(aligner: ParagraphAligner())
+    private let publisher: EventPublisher
+    private let hook: EventHookRunner?
+    private let timing: SyncTiming
+    private let logger: Logger
+    /// What the current pass has done so far.
+    public let progress = SyncProgress()
+    /// Per source, per known release: when it is next due (`nil`: nothing scheduled).
+    private let schedule = Mutex<[String: [ReleaseRef: Date?]]>([:])
+
+    /// An engine over `store`. With `writer` `nil` it is a dry run: everything is fetched and
+    /// extracted, nothing is written.
+    public init(configuration: SteleConfiguration, store: Store, writer: StoreWriter?, client: HTTPClient, logger: Logger, timing: SyncTiming = .live) {
+        self.configuration = configuration
+        self.sources = configuration.sources.map { SourceContext($0, maxBodyBytes: configuration.http.maxBodyBytes) }
+        self.store = store
+        self.writer = writer
+        self.client = client
+        self.logger = logger
+        self.timing = timing
+        let hook = configuration.eventHook.map { EventHookRunner(hook: $0, logger: logger) }
+        self.hook = hook
+        self.publisher = EventPublisher(writer: writer, logger: logger, hook: hook)
+    }
+
+    /// The HTTP client settings of a configuration.
+    public static func clientConfiguration(_ settings: HTTPSettings) -> HTTPClientConfiguration {
+        var client = HTTPClientConfiguration()
+        client.maxConcurrentTransfers = settings.concurrency
+        client.maxConcurrentTransfersPerHost = settings.perHost
+        client.minimumDelayPerHost = settings.perHostDelay
+        client.connectTimeout = settings.connectTimeout
+        client.totalTimeout = settings.totalTimeout
+        client.lowSpeedLimit = settings.lowSpeedLimit
+        client.lowSpeedTime = settings.lowSpeedTime
+        client.maxBodyBytes = settings.maxBodyBytes
+        client.caFile = settings.caFile
+        client.userAgent = UserAgent(contact: settings.contact)
+        return client
+    }
+
+    /// Runs the pipeline once over what `options` selects and is due (or everything, when the
+    /// options ignore schedules). Failures of feeds and pages are in the report; a store failure
+    /// (a full disk) stops the pass and is thrown.
+    public func runPass(_ options: PassOptions = PassOptions()) async throws(StoreError) -> PassReport {
+        let selected = sources.filter { options.sources.isEmpty || options.sources.contains($0.id) }
+        let results = await withTaskGroup(of: Result<PassReport, StoreError>.self) { group in
+            for source in selected {
+                group.addTask { [self] in
+                    do throws(StoreError) {
+                        return .success(try await runSource(source, options: options))
+                    } catch {
+                        return .failure(error)
+                    }
+                }
+            }
+            return await group.reduce(into: [Result<PassReport, StoreError>]()) { $0.append($1) }
+        }
+        hook?.drain()
+        var report = PassReport()
+        for result in results {
+            report.merge(try result.get())
+        }
+        return report
+    }
+
+    private func runSource(_ source: SourceContext, options: PassOptions) async throws(StoreError) -> PassReport {
+        let now = timing.now()
+        let state = try store.sourceState(source.id) ?? SourceState()
+        let poller = FeedPoller(source: source, client: client, parser: parser, timing: timing, logger: logger)
+        let polled = await poller.poll(state: state, now: now, ignoringSchedule: options.ignoresSchedules)
+        if polled.state != state { try writer?.saveSourceState(polled.state, source: source.id) }
+        var report = polled.report
+        progress.update { $0.feeds += report.feedsPolled; $0.failures += report.failures.count }
+
+        var candidates: [ReleaseRef: ReleaseCandidate] = [:]
+        var work: [ReleaseRef] = []
+        for candidate in ReleaseCandidate.collect(polled.observations, source: source) where candidates[candidate.release] == nil {
+            candidates[candidate.release] = candidate
+            work.append(candidate.release)
+        }
+        let known = try knownReleases(source.id)
+        for (release, due) in known.sorted(by: { $0.key < $1.key }) where candidates[release] == nil {
+            if options.ignoresSchedules || (due.map { $0 <= now } ?? false) { work.append(release) }
+        }
+        if let wanted = options.release {
+            work = work.filter { $0.key.rawValue == wanted || $0.description == wanted }
+        }
+
+        let sync = ReleaseSync(source: source, client: client, store: store, writer: writer, publisher: publisher, realigner: realigner, progress: progress, timing: timing, logger: logger)
+        var next = 0
+        var failure: StoreError?
+        await withTaskGroup(of: Result<(ReleaseRef, PassReport), StoreError>.self) { group in
+            func startNext() {
+                guard failure == nil, next < work.count else { return }
+                let release = work[next]
+                next += 1
+                let candidate = candidates[release]
+                group.addTask { [store] in
+                    do throws(StoreError) {
+                        let existing = try store.release(release)
+                        return .success((release, try await sync.run(release: release, existing: existing, candidate: candidate, ignoringSchedules: options.ignoresSchedules)))
+                    } catch {
+                        return .failure(error)
+                    }
+                }
+            }
+            for _ in 0..<Self.releaseWindow { startNext() }
+            while let result = await group.next() {
+                switch result {
+                case .success((let release, let released)):
+                    report.merge(released)
+                    schedule.withLock { $0[source.id, default: [:]][release] = released.nextDue }
+                case .failure(let error):
+                    // The store cannot take more (a full disk): finish what runs, start nothing new.
+                    failure = failure ?? error
+                }
+                startNext()
+            }
+        }
+        if let failure { throw failure }
+        let due = schedule.withLock { $0[source.id]?.values.compactMap { $0 }.min() }
+        report.nextDue = [report.nextDue, due].compactMap { $0 }.min()
+        return report
+    }
+
+    /// When each stored release of `source` is next due, read from the store on first use.
+    private func knownReleases(_ source: String) throws(StoreError) -> [ReleaseRef: Date?] {
+        if let known = schedule.withLock({ $0[source] }) { return known }
+        var known: [ReleaseRef: Date?] = [:]
+        for release in try store.releases(source: source) {
+            known[release] = try store.release(release)?.languages.values.compactMap(\.nextCheck).min()
+        }
+        schedule.withLock { $0[source] = $0[source] ?? known }
+        return known
+    }
+}

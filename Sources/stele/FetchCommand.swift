@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import Logging
+import SteleConfig
+import SteleHTTP
+import SteleStore
+import SteleSync
+
+/// `stele fetch`: one pass of the whole pipeline now, then exit.
+struct Fetch: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Sync now: poll the feeds, fetch every language version, store what changed, align, then exit.",
+        discussion: """
+            Fetches every release the feeds list and every release already in the store (conditional \
+            requests: unchanged pages cost a 304), whatever the schedules say, except addresses that are \
+            pausing after failures. On a terminal a progress line shows feeds, pages done of planned and \
+            failures; otherwise plain log lines. Ends with a summary. Exit status 0 when everything \
+            succeeded, 1 when anything failed (the rest is still done), 2 on a bad configuration.
+            """
+    )
+
+    @OptionGroup var options: ConfigurationOptions
+
+    @Option(help: "The store folder (default: the configuration's [store] path, else $STATE_DIRECTORY, else /var/lib/stele for root, else ./var).")
+    var store: String?
+
+    @Option(help: "Only this source (repeatable).")
+    var source: [String] = []
+
+    @Option(help: "Only this release (KEY or SOURCE/KEY).")
+    var release: String?
+
+    @Flag(help: "Fetch and extract, but write nothing.")
+    var dryRun = false
+
+    @Flag(help: "When another writer (the daemon, another fetch) holds the store, wait for it instead of failing.")
+    var wait = false
+
+    func run() async throws {
+        let configuration = try options.load()
+        for id in source where configuration.source(id: id) == nil {
+            printError("stele fetch: no source \"\(id)\" in \(options.path); configured: \(configuration.sources.map(\.id).joined(separator: ", "))")
+            throw ExitCode(2)
+        }
+        LoggingSetup.bootstrap(level: configuration.logLevel)
+        let root = store ?? configuration.storePath ?? StoreLayout.defaultRoot()
+        let writer: StoreWriter?
+        let reader: Store
+        do {
+            if dryRun {
+                writer = nil
+                reader = try Store(at: root)
+            } else {
+                let opened = try StoreWriter(at: root, create: true, wait: wait)
+                writer = opened
+                reader = opened.store
+            }
+        } catch {
+            printError("stele fetch: \(error)")
+            throw ExitCode.failure
+        }
+        defer { writer?.close() }
+        let client = HTTPClient(configuration: SyncEngine.clientConfiguration(configuration.http))
+        defer { client.shutdown() }
+        let engine = SyncEngine(configuration: configuration, store: reader, writer: writer, client: client, logger: Logger(label: "stele"))
+        let display = ProgressLine(progress: engine.progress)
+        let report: PassReport
+        do {
+            report = try await engine.runPass(PassOptions(sources: Set(source), release: release, ignoresSchedules: true, dryRun: dryRun))
+        } catch {
+            display.stop()
+            printError("stele fetch: \(error)")
+            throw ExitCode.failure
+        }
+        display.stop()
+        print(report.summary.joined(separator: "\n"))
+        if !report.failures.isEmpty { throw ExitCode.failure }
+    }
+}

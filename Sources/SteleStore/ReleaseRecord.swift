@@ -52,12 +52,19 @@ public struct LanguageEntry: Codable, Sendable, Equatable {
     /// An address that a permanent redirect (301, 308) pointed to once; the entry's `url` becomes
     /// it when the next fetch is redirected there again.
     public var movedTo: String?
+    /// The `ETag` of the last response read in full from `url` (a version, or a page found not yet
+    /// translated), sent back as `If-None-Match`.
+    public var etag: String?
+    /// The `Last-Modified` of that response, sent back as `If-Modified-Since`.
+    public var lastModified: String?
 
     /// A language entry.
     public init(
         url: String? = nil, title: String? = nil, status: LanguageStatus, statusSince: Date? = nil, lastChecked: Date? = nil, nextCheck: Date? = nil,
-        consecutiveFailures: Int? = nil, lastError: String? = nil, movedTo: String? = nil
+        consecutiveFailures: Int? = nil, lastError: String? = nil, movedTo: String? = nil, etag: String? = nil, lastModified: String? = nil
     ) {
+        self.etag = etag
+        self.lastModified = lastModified
         self.url = url
         self.title = title
         self.status = status

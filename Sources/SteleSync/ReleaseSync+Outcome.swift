@@ -45,6 +45,9 @@ extension ReleaseSync {
         case .page(let page, let response):
             follow(response, entry: &entry, release: release, language: language, now: now)
             recovered(&entry, release: release, language: language)
+            // Only reached when nothing below throws: a version that failed to store is fetched whole again.
+            entry.etag = response.validators.etag
+            entry.lastModified = response.validators.lastModified
             if !isPrimary, page.paragraphs.isEmpty || page.language.contradicts(language) {
                 let reason = page.paragraphs.isEmpty ? "no text" : "the page is in \(page.language.language.code), not \(language.code)"
                 if entry.status == .present {

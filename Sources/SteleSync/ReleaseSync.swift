@@ -91,10 +91,7 @@ struct ReleaseSync: Sendable {
         progress.update { $0.pagesPlanned += 1 }
         defer { progress.update { $0.pagesDone += 1 } }
         let entry = record.languages[language.code]!
-        var validators = HTTPValidators()
-        if entry.status == .present, let latest = try? store.latestVersion(release, language: language.code) {
-            validators = HTTPValidators(etag: latest.etag, lastModified: latest.lastModified)
-        }
+        let validators = HTTPValidators(etag: entry.etag, lastModified: entry.lastModified)
         return await LanguageFetch.fetch(entry.url!, validators: validators, client: client, extractor: source.extractor)
     }
 }

@@ -81,7 +81,7 @@ let package = Package(
 
         .testTarget(name: "SteleHTTPTests", dependencies: ["SteleHTTP", "SteleFixtures", "SteleService"], swiftSettings: strictSettings),
         .testTarget(name: "SteleSyncTests", dependencies: ["SteleSync", "SteleFixtures", "SteleService"], swiftSettings: strictSettings),
-        .testTarget(name: "SteleServiceTests", dependencies: ["SteleService", .product(name: "Logging", package: "swift-log")], swiftSettings: strictSettings),
+        .testTarget(name: "SteleServiceTests", dependencies: ["SteleService", "SteleFixtures", .product(name: "Logging", package: "swift-log")], swiftSettings: strictSettings),
         .testTarget(name: "SteleConfigTests", dependencies: ["SteleConfig", "SteleExtract"], swiftSettings: strictSettings),
         // Tests of the built executables and unit files as a whole (they run the `stele` binary).
         .testTarget(name: "SteleSystemTests", dependencies: ["SteleFixtures", "SteleService", "stele-store-writer"], swiftSettings: strictSettings),

@@ -50,7 +50,10 @@ struct FeedPoller: Sendable {
         do {
             response = try await client.fetch(request)
         } catch {
-            fail(&state, code: error.code, message: error.description, retryAfter: retryAfter(error, now: now), now: now, report: &report)
+            // A stopping daemon cancels its transfers; that is no failure of the feed.
+            if error.kind != .cancelled {
+                fail(&state, code: error.code, message: error.description, retryAfter: retryAfter(error, now: now), now: now, report: &report)
+            }
             return []
         }
         followMoves(response, state: &state)

@@ -26,16 +26,13 @@ struct ReleaseSync: Sendable {
         var report = PassReport()
         var record = existing ?? ReleaseRecord(key: release.key, originalID: release.originalID, source: source.id, firstSeen: now, published: candidate?.published)
         let before = existing
-        if existing == nil {
-            report.newReleases += 1
-            publisher.publish(.releaseNew, release: release, details: candidate?.titles[source.configuration.primaryLanguage].map { ["title": $0] } ?? [:], at: now)
-        }
         merge(candidate, into: &record, now: now)
 
         let primary = source.configuration.primaryLanguage
+        var fetches: [(Language, LanguageFetch)] = []
         if isDue(record.languages[primary.code], now: now, ignoringSchedules: ignoringSchedules) {
             let fetch = await fetch(primary, of: record, release: release)
-            try apply(fetch, language: primary, to: &record, release: release, now: now, report: &report)
+            fetches.append((primary, fetch))
             if case .page(let page, _) = fetch, case .pageLinks = source.configuration.versions {
                 for (language, link) in page.alternates where language != primary && source.configuration.languages.contains(language) {
                     if var entry = record.languages[language.code], entry.url == nil {
@@ -49,13 +46,20 @@ struct ReleaseSync: Sendable {
             isDue(record.languages[$0.code], now: now, ignoringSchedules: ignoringSchedules)
         }
         let snapshot = record
-        let fetches = await withTaskGroup(of: (Language, LanguageFetch).self) { group in
+        fetches += await withTaskGroup(of: (Language, LanguageFetch).self) { group in
             for language in others {
                 group.addTask { (language, await fetch(language, of: snapshot, release: release)) }
             }
             return await group.reduce(into: [(Language, LanguageFetch)]()) { $0.append($1) }
+        }.sorted { $0.0 < $1.0 }
+        // Cancelled (the daemon stops): record nothing of fetches that may have been cut short.
+        guard !Task.isCancelled else { return PassReport() }
+
+        if existing == nil {
+            report.newReleases += 1
+            publisher.publish(.releaseNew, release: release, details: candidate?.titles[primary].map { ["title": $0] } ?? [:], at: now)
         }
-        for (language, fetch) in fetches.sorted(by: { $0.0 < $1.0 }) {
+        for (language, fetch) in fetches {
             try apply(fetch, language: language, to: &record, release: release, now: now, report: &report)
         }
 

@@ -94,6 +94,7 @@ public final class SyncEngine: Sendable {
         let state = try store.sourceState(source.id) ?? SourceState()
         let poller = FeedPoller(source: source, client: client, parser: parser, timing: timing, logger: logger)
         let polled = await poller.poll(state: state, now: now, ignoringSchedule: options.ignoresSchedules)
+        guard !Task.isCancelled else { return PassReport() }
         if polled.state != state { try writer?.saveSourceState(polled.state, source: source.id) }
         var report = polled.report
         progress.update { $0.feeds += report.feedsPolled; $0.failures += report.failures.count }
@@ -117,7 +118,7 @@ public final class SyncEngine: Sendable {
         var failure: StoreError?
         await withTaskGroup(of: Result<(ReleaseRef, PassReport), StoreError>.self) { group in
             func startNext() {
-                guard failure == nil, next < work.count else { return }
+                guard failure == nil, next < work.count, !Task.isCancelled else { return }
                 let release = work[next]
                 next += 1
                 let candidate = candidates[release]

@@ -81,7 +81,6 @@ public final class SyncEngine: Sendable {
             }
             return await group.reduce(into: [Result<PassReport, StoreError>]()) { $0.append($1) }
         }
-        hook?.drain()
         var report = PassReport()
         for result in results {
             report.merge(try result.get())
@@ -148,6 +147,12 @@ public final class SyncEngine: Sendable {
         let due = schedule.withLock { $0[source.id]?.values.compactMap { $0 }.min() }
         report.nextDue = [report.nextDue, due].compactMap { $0 }.min()
         return report
+    }
+
+    /// Waits until the `on_event` command has been run for every event so far (a one-shot fetch
+    /// calls this before exiting; the daemon never waits for it).
+    public func waitForEventCommands() {
+        hook?.drain()
     }
 
     /// When each stored release of `source` is next due, read from the store on first use.

@@ -73,6 +73,7 @@ struct Fetch: AsyncParsableCommand {
             throw ExitCode.failure
         }
         display.stop()
+        engine.waitForEventCommands()
         print(report.summary.joined(separator: "\n"))
         if !report.failures.isEmpty { throw ExitCode.failure }
     }

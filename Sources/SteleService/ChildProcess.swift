@@ -59,7 +59,9 @@ public final class ChildProcess: Sendable {
         for signal in [SIGTERM, SIGINT, SIGHUP, SIGPIPE, SIGUSR1, SIGUSR2, SIGCHLD] { sigaddset(&defaultSignals, signal) }
         posix_spawnattr_setsigmask(&attributes, &noSignals)
         posix_spawnattr_setsigdefault(&attributes, &defaultSignals)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        // Its own process group, so that a signal reaches whatever it starts in turn (a shell's children).
+        posix_spawnattr_setpgroup(&attributes, 0)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP))
 
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
@@ -93,9 +95,9 @@ public final class ChildProcess: Sendable {
         }
     }
 
-    /// Sends `signal` to the child.
+    /// Sends `signal` to the child and the processes it started (its process group).
     public func send(_ signal: Int32) {
-        kill(pid, signal)
+        if kill(-pid, signal) != 0 { kill(pid, signal) }
     }
 
     /// Waits up to `timeout` for the child to end; `nil` when it is still running.

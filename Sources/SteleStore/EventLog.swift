@@ -53,7 +53,8 @@ enum EventLog {
 
         deinit { close(descriptor) }
 
-        /// Appends `event` with the next sequence number; on failure the log is as it was.
+        /// Appends `event` with the next sequence number, without waiting for the disk (call
+        /// ``sync()``, which may run outside the writer's lock); on failure the log is as it was.
         func append(_ event: StoreEvent) throws(StoreError) -> StoreEvent {
             var event = event
             event.sequence = lastSequence + 1
@@ -62,13 +63,18 @@ enum EventLog {
             let size = lseek(descriptor, 0, SEEK_END)
             do throws(StoreError) {
                 try DurableFile.writeAll(descriptor, line, path: path)
-                guard fsync(descriptor) == 0 else { throw StoreError.syncFailed(path: path, code: errno) }
             } catch {
                 if size >= 0 { _ = ftruncate(descriptor, size) }
                 throw error
             }
             lastSequence = event.sequence
             return event
+        }
+
+        /// Makes every appended line durable. Safe from any thread; concurrent calls share the
+        /// file system's commit.
+        func sync() throws(StoreError) {
+            guard fsync(descriptor) == 0 else { throw StoreError.syncFailed(path: path, code: errno) }
         }
 
         /// Truncates an incomplete last line and returns the last sequence number. Events are small,

@@ -12,8 +12,12 @@ public final class StoreWriter: @unchecked Sendable {
     public let store: Store
     private let lock: StoreLock
     private let mutex = NSLock()
+    /// Writes to one release (its versions, `release.json`, alignments) hold its stripe of these
+    /// locks, not `mutex`: writes to different releases run in parallel, so that their fsyncs
+    /// overlap and the file system commits them together.
+    private let releaseLocks = (0..<64).map { _ in NSLock() }
     // Guarded by `mutex`.
-    private var events: EventLog.Appender
+    private let events: EventLog.Appender
     private var indexLines: Int
     private var indexReleases: Set<ReleaseRef>
     private var closed = false
@@ -71,7 +75,7 @@ public final class StoreWriter: @unchecked Sendable {
     /// can leave files of the unfinished version, which readers ignore and `stele check --repair`
     /// removes.
     public func record(_ fetched: FetchedText, release: ReleaseRef, language: String) throws(StoreError) -> RecordOutcome {
-        try locked { () throws(StoreError) -> RecordOutcome in
+        try locked(release) { () throws(StoreError) -> RecordOutcome in
             let layout = store.layout
             _ = try StoreName.checked(release.source, kind: "source id")
             _ = try StoreName.language(language)
@@ -131,8 +135,9 @@ public final class StoreWriter: @unchecked Sendable {
     /// Writes `release.json` (creating the release folder). Refuses a record whose original id
     /// differs from the one already stored under the same key.
     public func saveRelease(_ record: ReleaseRecord) throws(StoreError) {
-        try locked { () throws(StoreError) in
-            let release = ReleaseRef(source: try StoreName.checked(record.source, kind: "source id"), key: record.key)
+        let release = ReleaseRef(source: record.source, key: record.key)
+        try locked(release) { () throws(StoreError) in
+            _ = try StoreName.checked(record.source, kind: "source id")
             for language in record.languages.keys { _ = try StoreName.language(language) }
             if let existing = try store.release(release), existing.originalID != record.originalID {
                 throw .keyConflict(path: store.layout.releaseFolder(release.source, release.key), existingID: existing.originalID ?? existing.key.rawValue, newID: record.originalID ?? record.key.rawValue)
@@ -145,7 +150,7 @@ public final class StoreWriter: @unchecked Sendable {
 
     /// Replaces the latest alignment of the record's language pair. Both versions must exist.
     public func saveAlignment(_ record: AlignmentRecord, release: ReleaseRef) throws(StoreError) {
-        try locked { () throws(StoreError) in
+        try locked(release) { () throws(StoreError) in
             let layout = store.layout
             for side in [record.source, record.target] {
                 _ = try StoreName.language(side.language)
@@ -168,7 +173,10 @@ public final class StoreWriter: @unchecked Sendable {
     /// Appends an event to `events.jsonl` (fsynced) and returns it with its sequence number.
     @discardableResult
     public func append(_ event: StoreEvent) throws(StoreError) -> StoreEvent {
-        try locked { () throws(StoreError) -> StoreEvent in try events.append(event) }
+        let appended = try locked { () throws(StoreError) -> StoreEvent in try events.append(event) }
+        // Outside the lock, so that events of different releases share one commit.
+        try events.sync()
+        return appended
     }
 
     /// Rebuilds `index.tsv` from the release folders.
@@ -199,9 +207,14 @@ public final class StoreWriter: @unchecked Sendable {
         try DurableFile.write(StoreJSON.encode(record), to: path)
     }
 
-    /// Appends the release's summary to the index; compacts the index when it has grown.
+    /// Appends the release's summary to the index; compacts the index when it has grown. Called
+    /// under the release's lock; takes the writer's lock for the shared index.
     private func updateIndex(_ release: ReleaseRef) throws(StoreError) {
         let summary = try StoreIndex.summary(of: release, in: store)
+        try locked { () throws(StoreError) in try appendToIndex(summary, release: release) }
+    }
+
+    private func appendToIndex(_ summary: ReleaseSummary, release: ReleaseRef) throws(StoreError) {
         indexReleases.insert(release)
         if indexLines + 1 > indexReleases.count + indexReleases.count / 4 + 100, let current = StoreIndex.read(store.layout) {
             var summaries = current.summaries.filter { $0.release != release }
@@ -216,6 +229,16 @@ public final class StoreWriter: @unchecked Sendable {
         defer { Glibc.close(descriptor) }
         try DurableFile.writeAll(descriptor, line, path: store.layout.indexFile)
         indexLines += 1
+    }
+
+    private func locked<Result>(_ release: ReleaseRef, _ body: () throws(StoreError) -> Result) throws(StoreError) -> Result {
+        var hasher = Hasher()
+        hasher.combine(release)
+        let lock = releaseLocks[Int(UInt(bitPattern: hasher.finalize()) % UInt(releaseLocks.count))]
+        lock.lock()
+        defer { lock.unlock() }
+        mutex.withLock { precondition(!closed, "StoreWriter used after close()") }
+        return try body()
     }
 
     private func locked<Result>(_ body: () throws(StoreError) -> Result) throws(StoreError) -> Result {

@@ -23,9 +23,7 @@ struct ReleaseSync: Sendable {
     /// release is due again. A store error (a full disk) is thrown: the pass must stop.
     func run(release: ReleaseRef, existing: ReleaseRecord?, candidate: ReleaseCandidate?, ignoringSchedules: Bool) async throws(StoreError) -> PassReport {
         let now = timing.now()
-        var report = PassReport()
         var record = existing ?? ReleaseRecord(key: release.key, originalID: release.originalID, source: source.id, firstSeen: now, published: candidate?.published)
-        let before = existing
         merge(candidate, into: &record, now: now)
 
         let primary = source.configuration.primaryLanguage
@@ -55,21 +53,29 @@ struct ReleaseSync: Sendable {
         // Cancelled (the daemon stops): record nothing of fetches that may have been cut short.
         guard !Task.isCancelled else { return PassReport() }
 
-        if existing == nil {
-            report.newReleases += 1
-            publisher.publish(.releaseNew, release: release, details: candidate?.titles[primary].map { ["title": $0] } ?? [:], at: now)
+        let before = existing, fetched = fetches, merged = record
+        return try await BlockingWork.run { [self] () throws(StoreError) -> PassReport in
+            var record = merged
+            var report = PassReport()
+            if before == nil {
+                report.newReleases += 1
+                publisher.publish(.releaseNew, release: release, details: candidate?.titles[primary].map { ["title": $0] } ?? [:], at: now)
+            }
+            var changed = false
+            for (language, fetch) in fetched {
+                if try apply(fetch, language: language, to: &record, release: release, now: now, report: &report) { changed = true }
+            }
+            if let writer {
+                // Alignments change only with versions: a pass that stored nothing aligns nothing.
+                if changed || before == nil {
+                    report.alignments += try realigner.realign(release, record: record, languages: source.configuration.languages, writer: writer, now: now)
+                }
+                if record.withoutSchedule != before?.withoutSchedule { try writer.saveRelease(record) }
+            }
+            report.pending = record.languages.values.filter { $0.status == .pending && $0.consecutiveFailures == nil }.count
+            report.nextDue = record.languages.values.compactMap(\.nextCheck).min()
+            return report
         }
-        for (language, fetch) in fetches {
-            try apply(fetch, language: language, to: &record, release: release, now: now, report: &report)
-        }
-
-        if let writer {
-            report.alignments += try realigner.realign(release, record: record, languages: source.configuration.languages, writer: writer, now: now)
-            if record != before { try writer.saveRelease(record) }
-        }
-        report.pending = record.languages.values.filter { $0.status == .pending && $0.consecutiveFailures == nil }.count
-        report.nextDue = record.languages.values.compactMap(\.nextCheck).min()
-        return report
     }
 
     /// Takes in what the feeds say: publication date, titles, and addresses not known before.
@@ -97,5 +103,19 @@ struct ReleaseSync: Sendable {
         let entry = record.languages[language.code]!
         let validators = HTTPValidators(etag: entry.etag, lastModified: entry.lastModified)
         return await LanguageFetch.fetch(entry.url!, validators: validators, client: client, extractor: source.extractor)
+    }
+}
+
+extension ReleaseRecord {
+    /// The record without the times of its last and next checks. Those change at every check and
+    /// are kept in memory; `release.json` is rewritten (and fsynced) only when something else
+    /// changed. After a restart the checks that were due are simply made again.
+    var withoutSchedule: ReleaseRecord {
+        var copy = self
+        for code in copy.languages.keys {
+            copy.languages[code]?.lastChecked = nil
+            copy.languages[code]?.nextCheck = nil
+        }
+        return copy
     }
 }

@@ -20,6 +20,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.20.0"),
     ],
     targets: [
         // C libraries, each behind a module map and a header of typed wrappers.
@@ -36,10 +39,21 @@ let package = Package(
             dependencies: [
                 "SteleHTTP", "SteleConfig", "SteleFeeds", "SteleExtract", "SteleAlign", "SteleDiff", "SteleStore", "SteleService",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
             ],
             swiftSettings: strictSettings
         ),
-        .target(name: "SteleService", dependencies: [.product(name: "Logging", package: "swift-log")], swiftSettings: strictSettings),
+        .target(
+            name: "SteleService",
+            dependencies: [
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .target(name: "SteleFeeds", dependencies: ["CLibXML2", "CZlib", "CCrypto"], swiftSettings: strictSettings),
         .target(name: "SteleExtract", dependencies: ["CLibXML2"], swiftSettings: strictSettings),
         .target(name: "SteleAlign", swiftSettings: strictSettings),

@@ -146,6 +146,9 @@ public final class SyncEngine: Sendable {
         if let failure { throw failure }
         let due = schedule.withLock { $0[source.id]?.values.compactMap { $0 }.min() }
         report.nextDue = [report.nextDue, due].compactMap { $0 }.min()
+        let pendingTotal = (try? store.summaries())?.filter { $0.source == source.id }
+            .reduce(0) { $0 + $1.languages.values.filter { $0.status == .pending }.count } ?? 0
+        SyncMetrics.record(report, source: source.id, pendingTotal: pendingTotal, at: timing.now())
         return report
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Logging
 import SteleConfig
+import SteleService
 import SteleStore
 import SteleSync
 
@@ -27,6 +28,16 @@ struct DaemonCommand: AsyncParsableCommand {
     func run() async throws {
         let configuration = try options.load()
         LoggingSetup.bootstrap(level: configuration.logLevel)
+        var metrics: MetricsEndpoint?
+        if let address = configuration.metricsAddress {
+            do {
+                metrics = try MetricsEndpoint.bootstrap(listen: address)
+            } catch {
+                printError("stele daemon: \(error)")
+                throw ExitCode(2)
+            }
+        }
+        defer { metrics?.stop() }
         let daemon = Daemon(configurationPath: options.path, storeOverride: store, logger: Logger(label: "stele"))
         do {
             try await daemon.run(initialConfiguration: configuration)

@@ -20,7 +20,10 @@ struct DaemonTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = folder.appendingPathComponent("store").path
         let configPath = folder.appendingPathComponent("stele.toml").path
-        let good = site.configuration(baseURL: server.baseURL, storePath: store)
+        let probe = try FixtureServer { _ in FixtureResponse() }
+        let metricsPort = probe.port
+        probe.stop()
+        let good = site.configuration(baseURL: server.baseURL, storePath: store) + "\n[metrics]\nlisten = \"127.0.0.1:\(metricsPort)\"\n"
         try good.write(toFile: configPath, atomically: true, encoding: .utf8)
         let listener = NotifySocketListener()
         defer { listener.close() }
@@ -38,6 +41,10 @@ struct DaemonTests {
         for _ in 0..<200 where (try? FileManager.default.contentsOfDirectory(atPath: store + "/sources/nato/releases").count) != 3 {
             usleep(50_000)
         }
+
+        let metrics = try ChildProcess.run("/usr/bin/curl", ["--silent", "http://127.0.0.1:\(metricsPort)/metrics"])
+        #expect(metrics.output.contains("stele_versions_stored_total{source=\"nato\",lang=\"en\"} 3"), "\(metrics.output)")
+        #expect(metrics.output.contains("stele_pending_translations{source=\"nato\"} 6"))
 
         try "[[source]]\nid = \"nato\"\nfeeds = \"x\"\n".write(toFile: configPath, atomically: true, encoding: .utf8)
         daemon.send(SIGHUP)

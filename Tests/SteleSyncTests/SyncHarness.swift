@@ -12,10 +12,11 @@ import Testing
 /// Responses that replace the site's own for a while: the next N requests whose target starts with
 /// a prefix get a given response.
 final class FaultInjector: Sendable {
-    private let faults = Mutex<[(prefix: String, response: FixtureResponse, remaining: Int)]>([])
+    private let faults = Mutex<[(prefix: String, exact: Bool, response: FixtureResponse, remaining: Int)]>([])
 
-    func add(_ prefix: String, _ response: FixtureResponse, times: Int = .max) {
-        faults.withLock { $0.append((prefix, response, times)) }
+    /// Answers requests whose target starts with `prefix` (or is exactly it) with `response`.
+    func add(_ prefix: String, _ response: FixtureResponse, times: Int = .max, exact: Bool = false) {
+        faults.withLock { $0.append((prefix, exact, response, times)) }
     }
 
     func clear() {
@@ -24,7 +25,9 @@ final class FaultInjector: Sendable {
 
     func response(for request: FixtureRequest) -> FixtureResponse? {
         faults.withLock { faults in
-            guard let index = faults.firstIndex(where: { request.target.hasPrefix($0.prefix) && $0.remaining > 0 }) else { return nil }
+            guard let index = faults.firstIndex(where: { fault in
+                (fault.exact ? request.target == fault.prefix : request.target.hasPrefix(fault.prefix)) && fault.remaining > 0
+            }) else { return nil }
             faults[index].remaining -= 1
             return faults[index].response
         }
@@ -59,13 +62,14 @@ final class SyncHarness {
     let engine: SyncEngine
     let configuration: SteleConfiguration
 
-    init(releases: Int, editRecheck: String = "6h for 2d, 1d for 30d", hook: EventHook? = nil) throws {
+    init(releases: Int, editRecheck: String = "6h for 2d, 1d for 30d", hook: EventHook? = nil, configure: (inout SteleConfiguration, FixtureServer) -> Void = { _, _ in }) throws {
         let site = NATOLikeSite(releases: releases)
         let faults = faults
         self.site = site
         server = try FixtureServer { request in faults.response(for: request) ?? site.respond(to: request) }
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("stele-sync-\(UUID().uuidString)").path
         writer = try StoreWriter(at: folder)
+        let server = server
         var configuration = SteleConfiguration()
         configuration.http.perHost = 4
         configuration.http.perHostDelay = .zero
@@ -78,6 +82,7 @@ final class SyncHarness {
             keyPattern: "(news_[0-9]+)", content: try ContentRule("section.content"), pollInterval: .seconds(900),
             editRecheck: RecheckSchedule(text: editRecheck)!
         )]
+        configure(&configuration, server)
         self.configuration = configuration
         client = HTTPClient(configuration: SyncEngine.clientConfiguration(configuration.http))
         let clock = clock

@@ -98,7 +98,7 @@ let package = Package(
         .testTarget(name: "SteleServiceTests", dependencies: ["SteleService", "SteleFixtures", .product(name: "Logging", package: "swift-log")], swiftSettings: strictSettings),
         .testTarget(name: "SteleConfigTests", dependencies: ["SteleConfig", "SteleExtract"], swiftSettings: strictSettings),
         // Tests of the built executables and unit files as a whole (they run the `stele` binary).
-        .testTarget(name: "SteleSystemTests", dependencies: ["SteleFixtures", "SteleService", "stele-store-writer"], swiftSettings: strictSettings),
+        .testTarget(name: "SteleSystemTests", dependencies: ["SteleFixtures", "SteleService", "SteleStore", "stele-store-writer"], swiftSettings: strictSettings),
         .testTarget(
             name: "SteleFeedsTests",
             dependencies: ["SteleFeeds", "SteleFixtures", "SteleService", "SteleHTTP"],

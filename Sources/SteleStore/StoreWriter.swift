@@ -10,6 +10,9 @@ import Glibc
 public final class StoreWriter: @unchecked Sendable {
     /// The store, for reading.
     public let store: Store
+    /// True when the previous writer did not close (it crashed or was killed): its unfinished
+    /// writes may have left files that ``StoreChecker`` repairs.
+    public let foundUncleanShutdown: Bool
     private let lock: StoreLock
     private let mutex = NSLock()
     /// Writes to one release (its versions, `release.json`, alignments) hold its stripe of these
@@ -38,7 +41,8 @@ public final class StoreWriter: @unchecked Sendable {
             store = try Store(at: root)
             events = try EventLog.Appender(path: layout.eventLog)
             let marker = StoreIndex.dirtyMarker(layout)
-            let index = DurableFile.exists(marker) ? nil : StoreIndex.read(layout)
+            foundUncleanShutdown = DurableFile.exists(marker)
+            let index = foundUncleanShutdown ? nil : StoreIndex.read(layout)
             if let index {
                 indexLines = index.lines
                 indexReleases = Set(index.summaries.map(\.release))

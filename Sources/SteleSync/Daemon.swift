@@ -55,6 +55,7 @@ public final class Daemon: Sendable {
         let root = storeOverride ?? configuration.storePath ?? StoreLayout.defaultRoot()
         let writer = try openWriter(at: root)
         defer { writer.close() }
+        StoreRecovery.repairIfNeeded(writer, logger: logger)
         var client = HTTPClient(configuration: SyncEngine.clientConfiguration(configuration.http))
         var engine = SyncEngine(configuration: configuration, store: writer.store, writer: writer, client: client, logger: logger, timing: timing)
         let watchdog = startWatchdog(notifier)
@@ -62,8 +63,10 @@ public final class Daemon: Sendable {
 
         logger.notice("started", metadata: ["store": "\(root)", "sources": "\(configuration.sources.map(\.id).joined(separator: ","))", "pid": "\(getpid())"])
         notifier?.ready(status: "polling \(configuration.sources.count) source(s)")
+        var options = PassOptions(pollsFeedsNow: true)  // a daemon that starts looks at its feeds at once
         while true {
-            let report = await pass(engine)
+            let report = await pass(engine, options: options)
+            options = PassOptions()
             guard let report else { break }
             let wake = max(timing.now() + 1, min(report.nextDue ?? .distantFuture, timing.now() + 3600))
             let status = "idle; next work at \(wake.ISO8601Format()); \(report.pending) pending; \(report.failures.count) failures in the last pass"
@@ -86,8 +89,8 @@ public final class Daemon: Sendable {
     }
 
     /// One pass, cancellable by SIGTERM; `nil` when the daemon is to stop.
-    private func pass(_ engine: SyncEngine) async -> PassReport? {
-        let task = Task { try await engine.runPass() }
+    private func pass(_ engine: SyncEngine, options: PassOptions) async -> PassReport? {
+        let task = Task { try await engine.runPass(options) }
         currentPass.withLock { $0 = task }
         runningProgress.withLock { $0 = engine.progress }
         defer {

@@ -9,9 +9,13 @@ public struct PassOptions: Sendable, Equatable {
     public var ignoresSchedules = false
     /// Fetch and extract, but write nothing.
     public var dryRun = false
+    /// Poll every feed now, whatever its interval (a daemon that starts), except those pausing
+    /// after failures.
+    public var pollsFeedsNow = false
 
     /// A pass over everything that is due.
-    public init(sources: Set<String> = [], release: String? = nil, ignoresSchedules: Bool = false, dryRun: Bool = false) {
+    public init(sources: Set<String> = [], release: String? = nil, ignoresSchedules: Bool = false, dryRun: Bool = false, pollsFeedsNow: Bool = false) {
+        self.pollsFeedsNow = pollsFeedsNow
         self.sources = sources
         self.release = release
         self.ignoresSchedules = ignoresSchedules

@@ -92,7 +92,7 @@ public final class SyncEngine: Sendable {
         let now = timing.now()
         let state = try store.sourceState(source.id) ?? SourceState()
         let poller = FeedPoller(source: source, client: client, parser: parser, timing: timing, logger: logger)
-        let polled = await poller.poll(state: state, now: now, ignoringSchedule: options.ignoresSchedules)
+        let polled = await poller.poll(state: state, now: now, ignoringSchedule: options.ignoresSchedules || options.pollsFeedsNow)
         guard !Task.isCancelled else { return PassReport() }
         if polled.state != state { try writer?.saveSourceState(polled.state, source: source.id) }
         var report = polled.report

@@ -60,6 +60,7 @@ struct Fetch: AsyncParsableCommand {
             throw ExitCode.failure
         }
         defer { writer?.close() }
+        if let writer { StoreRecovery.repairIfNeeded(writer, logger: Logger(label: "stele")) }
         let client = HTTPClient(configuration: SyncEngine.clientConfiguration(configuration.http))
         defer { client.shutdown() }
         let engine = SyncEngine(configuration: configuration, store: reader, writer: writer, client: client, logger: Logger(label: "stele"))

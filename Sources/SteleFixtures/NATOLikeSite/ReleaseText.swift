@@ -13,12 +13,12 @@ public struct ReleaseText: Sendable, Equatable {
 
     /// The release numbered `number`, always the same for the same number.
     public static func generate(number: Int) -> ReleaseText {
-        var random = SeededRandom(seed: UInt64(number) &* 0x9E37_79B9_7F4A_7C15 &+ 1)
+        var random = SeededGenerator(seed: UInt64(number) &* 0x9E37_79B9_7F4A_7C15 &+ 1)
         let slots = Slots(random: &random, number: number)
-        let titleTemplate = titles[random.next(below: titles.count)]
+        let titleTemplate = titles[Int.random(in: 0..<titles.count, using: &random)]
         var order = Array(bodies.indices)
-        random.shuffle(&order)
-        let count = 4 + random.next(below: 6)
+        order.shuffle(using: &random)
+        let count = Int.random(in: 4...9, using: &random)
         let chosen = [0] + order.filter { $0 != 0 }.prefix(count - 1)
         var title: [String: String] = [:]
         var paragraphs: [String: [String]] = [:]
@@ -89,16 +89,16 @@ public struct ReleaseText: Sendable, Equatable {
             ["September", "septembre", "вересня"], ["October", "octobre", "жовтня"], ["November", "novembre", "листопада"], ["December", "décembre", "грудня"],
         ]
 
-        init(random: inout SeededRandom, number: Int) {
-            values["city"] = Self.cities[random.next(below: Self.cities.count)]
-            values["country"] = Self.countries[random.next(below: Self.countries.count)]
-            values["name"] = Self.names[random.next(below: Self.names.count)]
-            let amount = 100 + random.next(below: 9900)
+        init(random: inout SeededGenerator, number: Int) {
+            values["city"] = Self.cities[Int.random(in: 0..<Self.cities.count, using: &random)]
+            values["country"] = Self.countries[Int.random(in: 0..<Self.countries.count, using: &random)]
+            values["name"] = Self.names[Int.random(in: 0..<Self.names.count, using: &random)]
+            let amount = 100 + Int.random(in: 0..<9900, using: &random)
             let thousands = amount / 1000, rest = String(format3: amount % 1000)
             values["number"] = thousands > 0
                 ? ["\(thousands),\(rest)", "\(thousands)\u{202F}\(rest)", "\(thousands) \(rest)"]
                 : ["\(amount)", "\(amount)", "\(amount)"]
-            let tenths = 15 + random.next(below: 20)
+            let tenths = 15 + Int.random(in: 0..<20, using: &random)
             values["percent"] = ["\(tenths / 10).\(tenths % 10)%", "\(tenths / 10),\(tenths % 10)\u{00A0}%", "\(tenths / 10),\(tenths % 10)%"]
             let day = 1 + number % 28, month = Self.months[number % 12]
             values["date"] = ["\(day) \(month[0]) 2025", "\(day) \(month[1]) 2025", "\(day) \(month[2]) 2025 року"]
@@ -111,32 +111,6 @@ public struct ReleaseText: Sendable, Equatable {
                 text = text.replacingOccurrences(of: "{\(slot)}", with: translations[index])
             }
             return text
-        }
-    }
-}
-
-/// A small deterministic generator (SplitMix64), so that a release number always gives the same text.
-struct SeededRandom {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func nextValue() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func next(below bound: Int) -> Int {
-        Int(nextValue() % UInt64(bound))
-    }
-
-    mutating func shuffle<T>(_ array: inout [T]) {
-        guard array.count > 1 else { return }
-        for index in stride(from: array.count - 1, to: 0, by: -1) {
-            array.swapAt(index, next(below: index + 1))
         }
     }
 }

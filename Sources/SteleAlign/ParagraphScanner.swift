@@ -10,7 +10,7 @@ struct ScannedSide: Sendable {
         var opensSentence: Bool
     }
 
-    /// Lengths in characters (Unicode scalars), runs of white space counted once.
+    /// Lengths in characters (Unicode scalars), surrounding white space left out.
     var lengths: [Double] = []
     /// Where each paragraph's tokens start; one more entry than paragraphs.
     var offsets: [Int32] = [0]
@@ -272,23 +272,16 @@ private struct ParagraphReader {
                 | UInt32(bytes[index + 3] & 0x3F), 4)
     }
 
-    /// Length in scalars, leading and trailing space ignored and inner runs of space counted once
-    /// (ASCII white space; a no-break space counts as a character).
+    /// Length in scalars, leading and trailing space left out. (Inner runs of space count as they
+    /// are: a doubled space changes a length by one character, which the length model ignores.)
     func length() -> Int {
         let count = bytes.count
         var start = 0, end = count
         while start < end, Self.isASCIISpace(bytes[start]) { start += 1 }
         while end > start, Self.isASCIISpace(bytes[end - 1]) { end -= 1 }
-        var scalars = 0, repeatedSpaces = 0
-        var previousSpace = false
-        for index in start..<end {
-            let byte = bytes[index]
-            let space = Self.isASCIISpace(byte)
-            scalars &+= byte & 0xC0 != 0x80 ? 1 : 0
-            repeatedSpaces &+= space && previousSpace ? 1 : 0
-            previousSpace = space
-        }
-        return scalars - repeatedSpaces
+        var scalars = 0
+        for index in start..<end where bytes[index] & 0xC0 != 0x80 { scalars &+= 1 }
+        return scalars
     }
 
     @inline(__always)

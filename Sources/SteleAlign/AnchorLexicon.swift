@@ -12,12 +12,20 @@ enum AnchorLexicon {
         return hash
     }
 
-    /// Whether `hash` may be in one of the tables below: a 4,096-bit filter that answers no for
-    /// almost every word without a dictionary lookup.
+    /// Whether `hash` may be in one of the tables below: a 4,096-bit filter (from
+    /// ``filterBuffer()``) that answers no for almost every word without a dictionary lookup.
     @inline(__always)
-    static func mayContain(_ hash: UInt64) -> Bool {
+    static func mayContain(_ hash: UInt64, filter: UnsafeMutableBufferPointer<UInt64>) -> Bool {
         let bit = Int(hash >> 52)
         return filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+    }
+
+    /// A copy of the filter for a scanner to own: a static table is behind a lazy-initialisation
+    /// check at every access.
+    static func filterBuffer() -> UnsafeMutableBufferPointer<UInt64> {
+        let buffer = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: filter.count)
+        _ = buffer.initialize(from: filter)
+        return buffer
     }
 
     private static let filter: [UInt64] = {

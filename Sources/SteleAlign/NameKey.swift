@@ -36,7 +36,7 @@ struct NameKey: Hashable, Comparable, Sendable {
         while index < count && found < 3 {
             let letter = letters[index]
             let next = index + 1 < count ? letters[index + 1] : 0
-            var sound = NameKey.sounds[Int(letter & 0x7F)]
+            var sound = NameKey.sound(of: letter)
             var width = 1
             // Digraphs, and c before e i y.
             switch letter {
@@ -76,19 +76,26 @@ struct NameKey: Hashable, Comparable, Sendable {
         }
     }
 
-    /// The sound class of each lowercase ASCII letter alone (0 for vowels, `y`, `j` and non-letters).
-    private static let sounds: [UInt8] = {
-        var table = [UInt8](repeating: 0, count: 128)
-        for (letters, sound) in [("bp", labial), ("dt", dental), ("ckgqhx", velar), ("fvw", labiodental), ("sz", sibilant),
-                                 ("l", 5), ("m", 6), ("n", 7), ("r", 8)] {
-            for letter in letters.utf8 { table[Int(letter)] = sound }
+    /// The sound class of a lowercase ASCII letter alone (0 for vowels, `y`, `j` and non-letters).
+    @inline(__always)
+    private static func sound(of letter: UInt8) -> UInt8 {
+        switch letter {
+        case UInt8(ascii: "b"), UInt8(ascii: "p"): labial
+        case UInt8(ascii: "d"), UInt8(ascii: "t"): dental
+        case UInt8(ascii: "c"), UInt8(ascii: "k"), UInt8(ascii: "g"), UInt8(ascii: "q"), UInt8(ascii: "h"), UInt8(ascii: "x"): velar
+        case UInt8(ascii: "f"), UInt8(ascii: "v"), UInt8(ascii: "w"): labiodental
+        case UInt8(ascii: "s"), UInt8(ascii: "z"): sibilant
+        case UInt8(ascii: "l"): 5
+        case UInt8(ascii: "m"): 6
+        case UInt8(ascii: "n"): 7
+        case UInt8(ascii: "r"): 8
+        default: 0
         }
-        return table
-    }()
+    }
 
-    private static let labial: UInt8 = 1
-    private static let dental: UInt8 = 2
-    private static let velar: UInt8 = 3
-    private static let labiodental: UInt8 = 4
-    private static let sibilant: UInt8 = 9
+    private static var labial: UInt8 { 1 }
+    private static var dental: UInt8 { 2 }
+    private static var velar: UInt8 { 3 }
+    private static var labiodental: UInt8 { 4 }
+    private static var sibilant: UInt8 { 9 }
 }

@@ -28,17 +28,19 @@ struct ScannedSide: Sendable {
 final class ParagraphScanner {
     private let letters = UnsafeMutablePointer<UInt8>.allocate(capacity: ParagraphReader.letterCapacity)
     private let latin = Transliteration.tables()
+    private let lexicon = AnchorLexicon.filterBuffer()
 
     deinit {
         letters.deallocate()
         latin.deallocate()
+        lexicon.deallocate()
     }
 
     /// Scans `text` as the next paragraph of `side`.
     func scan(_ text: String, into side: inout ScannedSide) {
         var text = text
         text.withUTF8 { utf8 in
-            let reader = ParagraphReader(bytes: utf8, letters: letters, latin: latin, paragraph: Int32(side.lengths.count))
+            let reader = ParagraphReader(bytes: utf8, letters: letters, latin: latin, lexicon: lexicon, paragraph: Int32(side.lengths.count))
             side.lengths.append(Double(reader.length()))
             reader.scanAnchors(into: &side)
             side.offsets.append(Int32(side.tokens.count))
@@ -49,10 +51,11 @@ final class ParagraphScanner {
 /// One paragraph's UTF-8 being read, with the scanner's scratch memory: all of it constant
 /// while reading, so the hot loops touch no shared mutable state.
 private struct ParagraphReader {
-    static let letterCapacity = 64
+    static var letterCapacity: Int { 64 }
     let bytes: UnsafeBufferPointer<UInt8>
     let letters: UnsafeMutablePointer<UInt8>
     let latin: UnsafeMutableBufferPointer<UInt64>
+    let lexicon: UnsafeMutableBufferPointer<UInt64>
     let paragraph: Int32
 
     func scanAnchors(into side: inout ScannedSide) {
@@ -180,7 +183,7 @@ private struct ParagraphReader {
 
     private func classify(_ word: Word, at position: Float, sentenceStart: Bool, previousWord: UInt64, into side: inout ScannedSide) {
         // Every word of the lexicon has two letters or more (acronyms) or three (the others).
-        let listed = word.letterCount >= (word.allCapitals ? 2 : 3) && AnchorLexicon.mayContain(word.hash)
+        let listed = word.letterCount >= (word.allCapitals ? 2 : 3) && AnchorLexicon.mayContain(word.hash, filter: lexicon)
         if listed, let month = AnchorLexicon.months[word.hash], word.capitalised || !month.needsCapital {
             add(AnchorKind.month.token(UInt64(month.number)), at: position, to: &side)
         } else if listed && (AnchorLexicon.percentWords.contains(word.hash)

@@ -21,9 +21,7 @@ enum ScalarClass {
         case 0x41...0x5A, 0x61...0x7A: return true
         case 0..<0xC0, 0xD7, 0xF7, 0x2000...0x2BFF, 0x3000...0x303F: return false
         case 0xC0...0x24F, 0x300...0x36F, 0x370...0x3FF, 0x400...0x52F: return true
-        default:
-            guard let scalar = Unicode.Scalar(value) else { return false }
-            return scalar.properties.isAlphabetic || scalar.properties.generalCategory == .nonspacingMark
+        default: return otherScriptIsLetter(value)
         }
     }
 
@@ -38,7 +36,7 @@ enum ScalarClass {
         case 0x400...0x42F: return true
         case 0x430...0x45F: return false
         case 0x460...0x481, 0x48A...0x4BF, 0x4D0...0x52F: return value % 2 == 0
-        default: return Unicode.Scalar(value)?.properties.isUppercase ?? false
+        default: return otherScriptIsUppercase(value)
         }
     }
 
@@ -48,7 +46,26 @@ enum ScalarClass {
         if value < 0x300 { return false }
         if value <= 0x36F || (0x483...0x489).contains(value) { return true }
         if value < 0x52F { return false }
-        return Unicode.Scalar(value)?.properties.generalCategory == .nonspacingMark
+        return otherScriptIsCombiningMark(value)
+    }
+
+    // The Unicode tables, for other scripts. Kept out of line: their types' metadata would
+    // otherwise be looked up at every call of the functions that inline the fast paths.
+
+    @inline(never)
+    private static func otherScriptIsLetter(_ value: UInt32) -> Bool {
+        guard let scalar = Unicode.Scalar(value) else { return false }
+        return scalar.properties.isAlphabetic || scalar.properties.generalCategory == .nonspacingMark
+    }
+
+    @inline(never)
+    private static func otherScriptIsUppercase(_ value: UInt32) -> Bool {
+        Unicode.Scalar(value)?.properties.isUppercase ?? false
+    }
+
+    @inline(never)
+    private static func otherScriptIsCombiningMark(_ value: UInt32) -> Bool {
+        Unicode.Scalar(value)?.properties.generalCategory == .nonspacingMark
     }
 
     /// Thousands separators other than `,` and `.`: spaces (plain, no-break, narrow, thin) and apostrophes.

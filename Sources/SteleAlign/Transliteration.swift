@@ -58,7 +58,7 @@ enum Transliteration {
     }
 
     /// What ``packedLatin(_:atWordStart:)`` returns for anything but a letter.
-    static let notALetter = UInt64.max
+    static var notALetter: UInt64 { UInt64.max }
 
     /// The three tables as one buffer, for scanners that look letters up millions of times (a
     /// static table is behind a lazy-initialisation check at every access): Cyrillic, then

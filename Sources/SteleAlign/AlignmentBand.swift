@@ -48,6 +48,11 @@ struct AlignmentBand: Sendable {
         return offsets[i] + j - lower[i]
     }
 
+    /// Whether the band is the whole grid of a pair with `targetCount` target paragraphs.
+    func isFull(targetCount: Int) -> Bool {
+        lower.allSatisfy { $0 == 0 } && upper.allSatisfy { $0 == targetCount }
+    }
+
     /// Whether (i, j) lies on an edge of the band that is not an edge of the grid: a best path
     /// there may have been cut short by the band.
     func isOnInnerEdge(_ i: Int, _ j: Int, targetCount: Int) -> Bool {

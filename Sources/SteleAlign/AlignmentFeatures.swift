@@ -15,8 +15,10 @@ struct AlignmentFeatures: Sendable {
         var lengths: [Double]
         /// Where each paragraph's anchors start in `anchorIDs`; one more entry than paragraphs.
         var anchorOffsets: [Int32]
-        /// Anchor ids (indices into the weights), repeated as often as they occur.
+        /// Anchor ids (indices into the weights), repeated as often as they occur, in order of position.
         var anchorIDs: [Int32]
+        /// Where each anchor starts in its paragraph, as a share of the paragraph's length.
+        var anchorPositions: [Float]
         /// How many paragraphs each entry stands for (1, or the size of a block): what skipping it costs.
         var units: [Double]
 
@@ -26,13 +28,14 @@ struct AlignmentFeatures: Sendable {
         /// The side with consecutive paragraphs grouped `blockSize` at a time, lengths summed and
         /// anchors pooled: the coarse view for long documents.
         func blocks(of blockSize: Int) -> Side {
-            var blocks = Side(lengths: [], anchorOffsets: [0], anchorIDs: [], units: [])
+            var blocks = Side(lengths: [], anchorOffsets: [0], anchorIDs: [], anchorPositions: [], units: [])
             var start = 0
             while start < count {
                 let end = min(count, start + blockSize)
                 blocks.lengths.append(lengths[start..<end].reduce(0, +))
                 blocks.units.append(units[start..<end].reduce(0, +))
                 blocks.anchorIDs.append(contentsOf: anchorIDs[Int(anchorOffsets[start])..<Int(anchorOffsets[end])])
+                blocks.anchorPositions.append(contentsOf: anchorPositions[Int(anchorOffsets[start])..<Int(anchorOffsets[end])])
                 blocks.anchorOffsets.append(Int32(blocks.anchorIDs.count))
                 start = end
             }
@@ -56,53 +59,73 @@ struct AlignmentFeatures: Sendable {
 
     /// Scans both texts and weighs their anchors.
     init(source: [String], target: [String], anchors model: AlignmentParameters.AnchorModel) {
-        var scanner = ParagraphScanner()
-        var scannedSource = Self.resolvingNames(source.map { scanner.scan($0) })
-        var scannedTarget = Self.resolvingNames(target.map { scanner.scan($0) })
-        Self.addLowercaseNames(&scannedSource, &scannedTarget)
+        let scanner = ParagraphScanner()
+        var scannedSource = ScannedSide(), scannedTarget = ScannedSide()
+        for text in source { scanner.scan(text, into: &scannedSource) }
+        for text in target { scanner.scan(text, into: &scannedTarget) }
+        let extras = Self.names(from: &scannedSource, &scannedTarget)
 
         var ids: [UInt64: Int32] = [:]
         var tokens: [UInt64] = []
         var paragraphCounts: [Int32] = []
         var lastParagraph: [Int32] = []
-        var paragraphNumber: Int32 = 0
+        var lastPosition: [Int32] = []
         var present: [Bool] = []
-        func side(_ scanned: [ScannedParagraph]) -> Side {
-            var side = Side(lengths: [], anchorOffsets: [0], anchorIDs: [], units: [Double](repeating: 1, count: scanned.count))
-            side.lengths.reserveCapacity(scanned.count)
-            side.anchorOffsets.reserveCapacity(scanned.count + 1)
-            for paragraph in scanned {
+        var paragraphNumber: Int32 = 0
+        func side(_ scanned: ScannedSide, extras: [ExtraName]) -> Side {
+            let count = scanned.lengths.count
+            var side = Side(lengths: scanned.lengths, anchorOffsets: [0], anchorIDs: [], anchorPositions: [],
+                            units: [Double](repeating: 1, count: count))
+            side.anchorOffsets.reserveCapacity(count + 1)
+            side.anchorIDs.reserveCapacity(scanned.tokens.count + extras.count)
+            side.anchorPositions.reserveCapacity(scanned.tokens.count + extras.count)
+            var extra = 0
+            func take(_ token: UInt64, _ position: Float) {
+                let id: Int32
+                if let known = ids[token] {
+                    id = known
+                } else {
+                    id = Int32(tokens.count)
+                    ids[token] = id
+                    tokens.append(token)
+                    paragraphCounts.append(0)
+                    present.append(false)
+                    lastParagraph.append(0)
+                    lastPosition.append(0)
+                }
+                present[Int(id)] = true
+                if lastParagraph[Int(id)] == paragraphNumber {
+                    // Names count once per paragraph, where they first occur.
+                    if AnchorKind.of(token).countsPresenceOnly {
+                        let first = Int(lastPosition[Int(id)])
+                        side.anchorPositions[first] = min(side.anchorPositions[first], position)
+                        return
+                    }
+                } else {
+                    lastParagraph[Int(id)] = paragraphNumber
+                    lastPosition[Int(id)] = Int32(side.anchorIDs.count)
+                    paragraphCounts[Int(id)] += 1
+                }
+                side.anchorIDs.append(id)
+                side.anchorPositions.append(position)
+            }
+            for paragraph in 0..<count {
                 paragraphNumber += 1
-                side.lengths.append(Double(paragraph.length))
-                for token in paragraph.anchors {
-                    let id: Int32
-                    if let known = ids[token] {
-                        id = known
-                    } else {
-                        id = Int32(tokens.count)
-                        ids[token] = id
-                        tokens.append(token)
-                        paragraphCounts.append(0)
-                        present.append(false)
-                        lastParagraph.append(0)
-                    }
-                    present[Int(id)] = true
-                    let seen = lastParagraph[Int(id)] == paragraphNumber
-                    if !seen {
-                        lastParagraph[Int(id)] = paragraphNumber
-                        paragraphCounts[Int(id)] += 1
-                    }
-                    if seen && AnchorKind.of(token).countsPresenceOnly { continue }
-                    side.anchorIDs.append(id)
+                for index in Int(scanned.offsets[paragraph])..<Int(scanned.offsets[paragraph + 1]) {
+                    take(scanned.tokens[index], scanned.positions[index])
+                }
+                while extra < extras.count && extras[extra].paragraph == paragraph {
+                    take(extras[extra].token, extras[extra].position)
+                    extra += 1
                 }
                 side.anchorOffsets.append(Int32(side.anchorIDs.count))
             }
             return side
         }
-        self.source = side(scannedSource)
+        self.source = side(scannedSource, extras: extras.source)
         inSource = present
         present = [Bool](repeating: false, count: present.count)
-        self.target = side(scannedTarget)
+        self.target = side(scannedTarget, extras: extras.target)
         inTarget = present
         inSource += [Bool](repeating: false, count: present.count - inSource.count)
         weights = zip(tokens, paragraphCounts).map { token, paragraphs in
@@ -112,49 +135,43 @@ struct AlignmentFeatures: Sendable {
         presenceOnly = tokens.map { AnchorKind.of($0).countsPresenceOnly }
     }
 
-    /// Adds each sentence-initial capitalised word as a name when the same key appears capitalised
-    /// inside a sentence elsewhere on this side; the others are ordinary words.
-    private static func resolvingNames(_ paragraphs: [ScannedParagraph]) -> [ScannedParagraph] {
-        var inner = [Bool](repeating: false, count: NameKey.count)
-        for paragraph in paragraphs {
-            for token in paragraph.anchors where AnchorKind.of(token) == .name {
-                inner[Int(token & 0xFFFF)] = true
+    /// The name tokens the candidates turn out to be, per side and in paragraph order:
+    /// - a capitalised word opening a sentence is a name when the same key appears capitalised
+    ///   inside a sentence somewhere on its side (`Finland and Sweden …` yes, `During the visit …` no);
+    /// - a long lowercase word is a name when its key is a name on either side: French and
+    ///   Ukrainian write titles in lowercase (`secrétaire général`, `міністр`).
+    private static func names(from source: inout ScannedSide, _ target: inout ScannedSide)
+        -> (source: [ExtraName], target: [ExtraName]) {
+        func innerNames(_ side: ScannedSide) -> [Bool] {
+            var names = [Bool](repeating: false, count: NameKey.count)
+            for token in side.tokens where AnchorKind.of(token) == .name { names[Int(token & 0xFFFF)] = true }
+            return names
+        }
+        func resolve(_ side: inout ScannedSide, _ inner: [Bool], into names: inout [Bool]) {
+            for index in side.candidates.indices where side.candidates[index].opensSentence {
+                let key = Int(side.candidates[index].key.rawValue)
+                if inner[key] { names[key] = true } else { side.candidates[index].opensSentence = false }
             }
         }
-        return paragraphs.map { paragraph in
-            var resolved = paragraph
-            for key in paragraph.sentenceInitialNames {
-                if inner[Int(key.rawValue)] {
-                    resolved.anchors.append(AnchorKind.name.token(UInt64(key.rawValue)))
-                } else if key.hasThreeSounds {
-                    resolved.lowercaseKeys.append(key)
-                }
+        var names = innerNames(source)
+        for (key, isName) in innerNames(target).enumerated() where isName { names[key] = true }
+        let sourceInner = innerNames(source), targetInner = innerNames(target)
+        resolve(&source, sourceInner, into: &names)
+        resolve(&target, targetInner, into: &names)
+        func tokens(_ side: ScannedSide, inner: [Bool]) -> [ExtraName] {
+            side.candidates.compactMap { candidate in
+                let key = Int(candidate.key.rawValue)
+                let isName = candidate.opensSentence ? inner[key] : candidate.key.hasThreeSounds && names[key]
+                return isName ? ExtraName(paragraph: candidate.paragraph, token: AnchorKind.name.token(UInt64(key)), position: candidate.position) : nil
             }
-            resolved.sentenceInitialNames = []
-            return resolved
         }
+        return (tokens(source, inner: sourceInner), tokens(target, inner: targetInner))
     }
 
-    /// Adds lowercase words whose key is a name on either side as that name: a name written in
-    /// lowercase by the other language is still there.
-    private static func addLowercaseNames(_ source: inout [ScannedParagraph], _ target: inout [ScannedParagraph]) {
-        var names = [Bool](repeating: false, count: NameKey.count)
-        for paragraph in source + target {
-            for token in paragraph.anchors where AnchorKind.of(token) == .name {
-                names[Int(token & 0xFFFF)] = true
-            }
-        }
-        for index in source.indices {
-            for key in source[index].lowercaseKeys where names[Int(key.rawValue)] {
-                source[index].anchors.append(AnchorKind.name.token(UInt64(key.rawValue)))
-            }
-            source[index].lowercaseKeys = []
-        }
-        for index in target.indices {
-            for key in target[index].lowercaseKeys where names[Int(key.rawValue)] {
-                target[index].anchors.append(AnchorKind.name.token(UInt64(key.rawValue)))
-            }
-            target[index].lowercaseKeys = []
-        }
+    /// A name found among the candidates, to add to its paragraph's anchors.
+    private struct ExtraName {
+        var paragraph: Int32
+        var token: UInt64
+        var position: Float
     }
 }

@@ -20,32 +20,36 @@ struct AlignmentSearch {
     private(set) var touchesInnerEdge = false
 
     /// Bead costs are kept between the passes when they fit in this many bytes, else computed twice.
-    private static let costCacheBytes = 8 << 20
+    private static let costCacheBytes = 2 << 20
 
     /// Searches `band` with `model`; margins are computed when `margins` is true.
     init(model: BeadCostModel, band: AlignmentBand, margins: Bool) {
         let n = model.sourceCount, m = model.targetCount
         let cells = band.cellCount
         let shapes = BeadShape.count
-        let sourceSteps = BeadShape.sourceCounts, targetSteps = BeadShape.targetCounts
-        var forward = [Float](repeating: .infinity, count: cells)
-        var back = [UInt8](repeating: UInt8.max, count: cells)
         let cacheCosts = margins && cells * shapes * MemoryLayout<Float>.size <= Self.costCacheBytes
-        var cache = [Float](repeating: .infinity, count: cacheCosts ? cells * shapes : 0)
+        let grid = SearchGrid(band: band, cells: cells, margins: margins, cacheCosts: cacheCosts)
         let costs = UnsafeMutablePointer<Double>.allocate(capacity: shapes)
         defer { costs.deallocate() }
+        let forward = grid.forward, back = grid.back, cache = grid.cache
+        // On the whole grid, a bead's end is a fixed distance away in the flat arrays.
+        let full = band.isFull(targetCount: m)
+        let strides = (0..<shapes).map { grid.sourceSteps[$0] * (m + 1) + grid.targetSteps[$0] }
 
         forward[0] = 0
         for i in 0...n {
-            for j in band.lower[i]...band.upper[i] {
-                let here = band.offsets[i] + j - band.lower[i]
+            let first = grid.lower[i], offset = grid.offsets[i] - first
+            for j in first...grid.upper[i] {
+                let here = offset + j
                 let reached = Double(forward[here])
                 guard reached < .infinity else { continue }
                 model.costs(from: i, j, into: costs)
                 for shape in 0..<shapes {
                     let cost = costs[shape]
-                    if cacheCosts { cache[here * shapes + shape] = Float(cost) }
-                    guard cost < .infinity, let end = band.index(i + sourceSteps[shape], j + targetSteps[shape]) else { continue }
+                    if cacheCosts { cache[here &* shapes &+ shape] = Float(cost) }
+                    guard cost < .infinity else { continue }
+                    let end = full ? here &+ strides[shape] : grid.index(i + grid.sourceSteps[shape], j + grid.targetSteps[shape])
+                    guard end >= 0 else { continue }
                     let total = Float(reached + cost)
                     if total < forward[end] {
                         forward[end] = total
@@ -57,15 +61,15 @@ struct AlignmentSearch {
 
         // Trace the best path back from the last cell.
         var path: [Step] = []
-        var onPath = [UInt8](repeating: UInt8.max, count: margins ? cells : 0)
         var i = n, j = m
         while i > 0 || j > 0 {
-            guard let here = band.index(i, j), back[here] != UInt8.max, let shape = BeadShape(rawValue: Int(back[here])) else { break }
+            let here = grid.index(i, j)
+            guard here >= 0, back[here] != UInt8.max, let shape = BeadShape(rawValue: Int(back[here])) else { break }
             i -= shape.sourceCount
             j -= shape.targetCount
             path.append(Step(sourceStart: i, targetStart: j, shape: shape, margin: .infinity))
             if band.isOnInnerEdge(i, j, targetCount: m) { touchesInnerEdge = true }
-            if margins, let start = band.index(i, j) { onPath[start] = UInt8(shape.rawValue) }
+            if margins { grid.onPath[grid.index(i, j)] = UInt8(shape.rawValue) }
         }
         path.reverse()
         guard margins else {
@@ -75,31 +79,48 @@ struct AlignmentSearch {
 
         // Backward pass, pricing every other bead's best complete path on the way.
         let best = Double(forward[cells - 1])
-        var backward = [Float](repeating: .infinity, count: cells)
+        let backward = grid.backward, onPath = grid.onPath
         backward[cells - 1] = 0
-        var runnerUpSource = [Double](repeating: .infinity, count: n)
-        var runnerUpTarget = [Double](repeating: .infinity, count: m)
+        let runnerUpSource = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(1, n))
+        runnerUpSource.initialize(repeating: .infinity)
+        let runnerUpTarget = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(1, m))
+        runnerUpTarget.initialize(repeating: .infinity)
+        defer {
+            runnerUpSource.deallocate()
+            runnerUpTarget.deallocate()
+        }
         for i in stride(from: n, through: 0, by: -1) {
-            for j in stride(from: band.upper[i], through: band.lower[i], by: -1) {
-                let here = band.offsets[i] + j - band.lower[i]
+            let first = grid.lower[i], offset = grid.offsets[i] - first
+            for j in stride(from: grid.upper[i], through: first, by: -1) {
+                let here = offset + j
                 let reached = Double(forward[here])
                 guard reached < .infinity else { continue }
                 if cacheCosts {
-                    for shape in 0..<shapes { costs[shape] = Double(cache[here * shapes + shape]) }
+                    for shape in 0..<shapes { costs[shape] = Double(cache[here &* shapes &+ shape]) }
                 } else {
                     model.costs(from: i, j, into: costs)
                 }
                 var finish = Double(backward[here])
                 for shape in 0..<shapes {
                     let cost = costs[shape]
-                    guard cost < .infinity, let end = band.index(i + sourceSteps[shape], j + targetSteps[shape]) else { continue }
+                    guard cost < .infinity else { continue }
+                    let end = full ? here &+ strides[shape] : grid.index(i + grid.sourceSteps[shape], j + grid.targetSteps[shape])
+                    guard end >= 0 else { continue }
                     let rest = Double(backward[end])
                     guard rest < .infinity else { continue }
                     finish = min(finish, cost + rest)
                     guard onPath[here] != UInt8(shape) else { continue }
                     let total = reached + cost + rest
-                    for x in i..<i + sourceSteps[shape] where total < runnerUpSource[x] { runnerUpSource[x] = total }
-                    for y in j..<j + targetSteps[shape] where total < runnerUpTarget[y] { runnerUpTarget[y] = total }
+                    var x = i
+                    while x < i &+ grid.sourceSteps[shape] {
+                        if total < runnerUpSource[x] { runnerUpSource[x] = total }
+                        x &+= 1
+                    }
+                    var y = j
+                    while y < j &+ grid.targetSteps[shape] {
+                        if total < runnerUpTarget[y] { runnerUpTarget[y] = total }
+                        y &+= 1
+                    }
                 }
                 backward[here] = Float(finish)
             }
@@ -110,5 +131,65 @@ struct AlignmentSearch {
             step.margin = max(0, alternative - best)
             return step
         }
+    }
+}
+
+/// The search's memory: costs to reach and to finish each cell of the band, back pointers, the
+/// best path's beads, and cached bead costs, as plain buffers indexed like the band.
+private final class SearchGrid {
+    let lower: UnsafeMutableBufferPointer<Int>
+    let upper: UnsafeMutableBufferPointer<Int>
+    let offsets: UnsafeMutableBufferPointer<Int>
+    let sourceSteps: UnsafeMutableBufferPointer<Int>
+    let targetSteps: UnsafeMutableBufferPointer<Int>
+    let forward: UnsafeMutableBufferPointer<Float>
+    let back: UnsafeMutableBufferPointer<UInt8>
+    let backward: UnsafeMutableBufferPointer<Float>
+    let onPath: UnsafeMutableBufferPointer<UInt8>
+    let cache: UnsafeMutableBufferPointer<Float>
+    private let rows: Int
+
+    init(band: AlignmentBand, cells: Int, margins: Bool, cacheCosts: Bool) {
+        func copy(_ values: [Int]) -> UnsafeMutableBufferPointer<Int> {
+            let buffer = UnsafeMutableBufferPointer<Int>.allocate(capacity: values.count)
+            _ = buffer.initialize(from: values)
+            return buffer
+        }
+        func filled<Element>(_ value: Element, _ count: Int) -> UnsafeMutableBufferPointer<Element> {
+            let buffer = UnsafeMutableBufferPointer<Element>.allocate(capacity: max(1, count))
+            buffer.initialize(repeating: value)
+            return buffer
+        }
+        rows = band.rows
+        lower = copy(band.lower)
+        upper = copy(band.upper)
+        offsets = copy(band.offsets)
+        sourceSteps = copy(BeadShape.sourceCounts)
+        targetSteps = copy(BeadShape.targetCounts)
+        forward = filled(Float.infinity, cells)
+        back = filled(UInt8.max, cells)
+        backward = filled(Float.infinity, margins ? cells : 0)
+        onPath = filled(UInt8.max, margins ? cells : 0)
+        cache = filled(Float.infinity, cacheCosts ? cells * BeadShape.count : 0)
+    }
+
+    deinit {
+        lower.deallocate()
+        upper.deallocate()
+        offsets.deallocate()
+        sourceSteps.deallocate()
+        targetSteps.deallocate()
+        forward.deallocate()
+        back.deallocate()
+        backward.deallocate()
+        onPath.deallocate()
+        cache.deallocate()
+    }
+
+    /// The flat index of cell (i, j), or -1 outside the band.
+    @inline(__always)
+    func index(_ i: Int, _ j: Int) -> Int {
+        guard i < rows, j >= lower[i], j <= upper[i] else { return -1 }
+        return offsets[i] &+ j &- lower[i]
     }
 }

@@ -4,13 +4,38 @@
 enum AnchorLexicon {
     /// FNV-1a of lowercase ASCII letters: the lookup key of a word in the tables below.
     @inline(__always)
-    static func hash(_ letters: [UInt8]) -> UInt64 {
+    static func hash(_ letters: some Sequence<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for letter in letters {
             hash = (hash ^ UInt64(letter)) &* 0x100_0000_01b3
         }
         return hash
     }
+
+    /// Whether `hash` may be in one of the tables below: a 4,096-bit filter (from
+    /// ``filterBuffer()``) that answers no for almost every word without a dictionary lookup.
+    @inline(__always)
+    static func mayContain(_ hash: UInt64, filter: UnsafeMutableBufferPointer<UInt64>) -> Bool {
+        let bit = Int(hash >> 52)
+        return filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+    }
+
+    /// A copy of the filter for a scanner to own: a static table is behind a lazy-initialisation
+    /// check at every access.
+    static func filterBuffer() -> UnsafeMutableBufferPointer<UInt64> {
+        let buffer = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: filter.count)
+        _ = buffer.initialize(from: filter)
+        return buffer
+    }
+
+    private static let filter: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 64)
+        for hash in Array(months.keys) + Array(percentWords) + [cent] + Array(acronyms.keys) {
+            let bit = Int(hash >> 52)
+            bits[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
+        return bits
+    }()
 
     /// A month name or abbreviation: its number, and whether it counts only when capitalised
     /// (English `May`, `March` are also ordinary words when lowercase).

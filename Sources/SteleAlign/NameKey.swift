@@ -21,14 +21,46 @@ struct NameKey: Hashable, Comparable, Sendable {
     /// The key of a word given as lowercase ASCII letters, or nil when it has fewer than two
     /// consonant sounds (too little to tell names apart).
     init?(latinLetters letters: [UInt8]) {
+        let key = letters.withUnsafeBufferPointer { NameKey(latinLetters: $0) }
+        guard let key else { return nil }
+        self = key
+    }
+
+    /// The key of a word given as lowercase ASCII letters in a buffer.
+    init?(latinLetters letters: UnsafeBufferPointer<UInt8>) {
         var packed: UInt16 = 0
         var found = 0
         var previous: UInt8 = 0
         var index = 0
         let count = letters.count
-        func letter(_ offset: Int) -> UInt8 { index + offset < count ? letters[index + offset] : 0 }
         while index < count && found < 3 {
-            let (sound, width) = NameKey.sound(at: letter(0), letter(1), letter(2), letter(3))
+            let letter = letters[index]
+            let next = index + 1 < count ? letters[index + 1] : 0
+            var sound = NameKey.sound(of: letter)
+            var width = 1
+            // Digraphs, and c before e i y.
+            switch letter {
+            case UInt8(ascii: "s"):
+                if next == UInt8(ascii: "h") {
+                    width = index + 3 < count && letters[index + 2] == UInt8(ascii: "c") && letters[index + 3] == UInt8(ascii: "h") ? 4 : 2
+                } else if next == UInt8(ascii: "c") && index + 2 < count && letters[index + 2] == UInt8(ascii: "h") {
+                    width = 3
+                }
+            case UInt8(ascii: "z"), UInt8(ascii: "k"), UInt8(ascii: "g"):
+                if next == UInt8(ascii: "h") { width = 2 }
+            case UInt8(ascii: "c"):
+                if next == UInt8(ascii: "h") || next == UInt8(ascii: "k") { width = 2 }
+                else if next == UInt8(ascii: "e") || next == UInt8(ascii: "i") || next == UInt8(ascii: "y") { sound = NameKey.sibilant }
+            case UInt8(ascii: "q"):
+                if next == UInt8(ascii: "u") { width = 2 }
+            case UInt8(ascii: "t"):
+                if next == UInt8(ascii: "h") { width = 2 }
+                else if next == UInt8(ascii: "s") || next == UInt8(ascii: "z") { (sound, width) = (NameKey.sibilant, 2) }
+            case UInt8(ascii: "p"):
+                if next == UInt8(ascii: "h") { (sound, width) = (NameKey.labiodental, 2) }
+            default:
+                break
+            }
             index += width
             guard sound != 0 else { continue }
             if sound != previous {
@@ -44,45 +76,26 @@ struct NameKey: Hashable, Comparable, Sendable {
         }
     }
 
-    /// The sound class (0 for silent letters and vowels) of the letters at the start of `a b c d`,
-    /// and how many letters it takes.
+    /// The sound class of a lowercase ASCII letter alone (0 for vowels, `y`, `j` and non-letters).
     @inline(__always)
-    private static func sound(at a: UInt8, _ b: UInt8, _ c: UInt8, _ d: UInt8) -> (UInt8, Int) {
-        let h = UInt8(ascii: "h")
-        switch a {
-        case UInt8(ascii: "s"):
-            if b == UInt8(ascii: "h") && c == UInt8(ascii: "c") && d == h { return (sibilant, 4) }  // shch
-            if b == UInt8(ascii: "c") && c == h { return (sibilant, 3) }  // sch
-            if b == h { return (sibilant, 2) }
-            return (sibilant, 1)
-        case UInt8(ascii: "z"): return (sibilant, b == h ? 2 : 1)
-        case UInt8(ascii: "c"):
-            if b == h || b == UInt8(ascii: "k") { return (velar, 2) }
-            if b == UInt8(ascii: "e") || b == UInt8(ascii: "i") || b == UInt8(ascii: "y") { return (sibilant, 1) }
-            return (velar, 1)
-        case UInt8(ascii: "k"), UInt8(ascii: "g"): return (velar, b == h ? 2 : 1)
-        case UInt8(ascii: "q"): return (velar, b == UInt8(ascii: "u") ? 2 : 1)
-        case UInt8(ascii: "h"): return (velar, 1)
-        case UInt8(ascii: "x"): return (velar, 1)
-        case UInt8(ascii: "t"):
-            if b == h { return (dental, 2) }
-            if b == UInt8(ascii: "s") || b == UInt8(ascii: "z") { return (sibilant, 2) }
-            return (dental, 1)
-        case UInt8(ascii: "d"): return (dental, 1)
-        case UInt8(ascii: "p"): return b == h ? (labiodental, 2) : (labial, 1)
-        case UInt8(ascii: "b"): return (labial, 1)
-        case UInt8(ascii: "f"), UInt8(ascii: "v"), UInt8(ascii: "w"): return (labiodental, 1)
-        case UInt8(ascii: "l"): return (5, 1)
-        case UInt8(ascii: "m"): return (6, 1)
-        case UInt8(ascii: "n"): return (7, 1)
-        case UInt8(ascii: "r"): return (8, 1)
-        default: return (0, 1)  // vowels, y, j
+    private static func sound(of letter: UInt8) -> UInt8 {
+        switch letter {
+        case UInt8(ascii: "b"), UInt8(ascii: "p"): labial
+        case UInt8(ascii: "d"), UInt8(ascii: "t"): dental
+        case UInt8(ascii: "c"), UInt8(ascii: "k"), UInt8(ascii: "g"), UInt8(ascii: "q"), UInt8(ascii: "h"), UInt8(ascii: "x"): velar
+        case UInt8(ascii: "f"), UInt8(ascii: "v"), UInt8(ascii: "w"): labiodental
+        case UInt8(ascii: "s"), UInt8(ascii: "z"): sibilant
+        case UInt8(ascii: "l"): 5
+        case UInt8(ascii: "m"): 6
+        case UInt8(ascii: "n"): 7
+        case UInt8(ascii: "r"): 8
+        default: 0
         }
     }
 
-    private static let labial: UInt8 = 1
-    private static let dental: UInt8 = 2
-    private static let velar: UInt8 = 3
-    private static let labiodental: UInt8 = 4
-    private static let sibilant: UInt8 = 9
+    private static var labial: UInt8 { 1 }
+    private static var dental: UInt8 { 2 }
+    private static var velar: UInt8 { 3 }
+    private static var labiodental: UInt8 { 4 }
+    private static var sibilant: UInt8 { 9 }
 }

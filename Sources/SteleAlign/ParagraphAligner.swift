@@ -21,10 +21,13 @@ import Darwin
 public struct ParagraphAligner: Sendable {
     /// The parameters in use.
     public let parameters: AlignmentParameters
+    /// Length costs, computed once (erfc and log are slow).
+    private let lengthTable: LengthCost.CostTable
 
     /// An aligner with `parameters` (by default the calibrated ones).
     public init(parameters: AlignmentParameters = .calibrated) {
         self.parameters = parameters
+        lengthTable = LengthCost.CostTable(outlierProbability: parameters.length.outlierProbability)
     }
 
     /// Aligns `source` paragraphs in language `from` with their translation `target` in language `to`.
@@ -39,7 +42,7 @@ public struct ParagraphAligner: Sendable {
         }
         let features = AlignmentFeatures(source: source, target: target, anchors: parameters.anchors)
         let expectation = parameters.lengthExpectation(from: from, to: to)
-        let length = LengthCost(model: parameters.length, ratio: expectation.ratio, variance: expectation.variance)
+        let length = LengthCost(model: parameters.length, ratio: expectation.ratio, variance: expectation.variance, table: lengthTable)
         let model = BeadCostModel(source: features.source, target: features.target, features: features,
                                   parameters: parameters, length: length)
         let steps = search(model: model, features: features, length: length)

@@ -21,10 +21,27 @@ extension ParagraphAlignment {
 /// Splits text into paragraphs the way every Stele tool does: one paragraph a line, surrounding
 /// white space trimmed, empty lines dropped (they take no index).
 public enum ParagraphText {
-    /// The paragraphs of `text` (LF or CRLF line ends).
+    /// The paragraphs of `text` (LF, CRLF or CR line ends).
     public static func paragraphs(in text: String) -> [String] {
-        text.split(omittingEmptySubsequences: true) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
-            .map { line in String(line.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed()) }
-            .filter { !$0.isEmpty }
+        var paragraphs: [String] = []
+        let scalars = text.unicodeScalars
+        var lineStart = scalars.startIndex
+        var index = lineStart
+        func close(at end: String.UnicodeScalarView.Index) {
+            var first = lineStart, last = end
+            while first < last && scalars[first].properties.isWhitespace { first = scalars.index(after: first) }
+            while last > first && scalars[scalars.index(before: last)].properties.isWhitespace { last = scalars.index(before: last) }
+            if first < last { paragraphs.append(String(scalars[first..<last])) }
+        }
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            if scalar == "\n" || scalar == "\r" {
+                close(at: index)
+                lineStart = scalars.index(after: index)
+            }
+            index = scalars.index(after: index)
+        }
+        close(at: scalars.endIndex)
+        return paragraphs
     }
 }

@@ -1,83 +1,115 @@
-/// What the aligner needs to know about one paragraph.
-struct ScannedParagraph: Sendable {
-    /// Its length in characters (Unicode scalars), with runs of white space counted as one.
-    var length: Int = 0
-    /// Its anchor tokens (see ``AnchorKind/token(_:)``), repeated as often as they occur.
-    var anchors: [UInt64] = []
-    /// Keys of capitalised words that open a sentence: names only if the same key appears
-    /// capitalised inside a sentence somewhere on the same side (`Finland and Sweden …` yes,
-    /// `During the visit …` no).
-    var sentenceInitialNames: [NameKey] = []
-    /// Keys of long lowercase words (three consonant sounds or more): they count as a name's
-    /// translation where a language writes it in lowercase (`Secretary General` and
-    /// `secrétaire général`, `Minister` and `міністр`).
-    var lowercaseKeys: [NameKey] = []
+/// The paragraphs of one side as the scanner leaves them: lengths, anchor tokens with their
+/// positions, and words that may turn out to be names once both sides are read.
+struct ScannedSide: Sendable {
+    /// A capitalised word opening a sentence, or a long lowercase word: a name only if the same key
+    /// is a name elsewhere (`Finland and Sweden …`, `secrétaire général`).
+    struct Candidate: Sendable {
+        var paragraph: Int32
+        var key: NameKey
+        var position: Float
+        var opensSentence: Bool
+    }
+
+    /// Lengths in characters (Unicode scalars), surrounding white space left out.
+    var lengths: [Double] = []
+    /// Where each paragraph's tokens start; one more entry than paragraphs.
+    var offsets: [Int32] = [0]
+    /// Anchor tokens (see ``AnchorKind/token(_:)``), repeated as often as they occur.
+    var tokens: [UInt64] = []
+    /// Where each token starts, as a share of its paragraph (0 at the start, below 1): when a
+    /// text is cut, only the anchors before the cut can have a counterpart.
+    var positions: [Float] = []
+    /// Words that may be names.
+    var candidates: [Candidate] = []
 }
 
-/// Reads the anchors of a paragraph: numbers, months, percentages, quotation marks, `? ! : (`,
-/// list bullets, acronyms and names, in one pass over its scalars.
-struct ParagraphScanner {
-    private var scalars: [Unicode.Scalar] = []
-    private var letters: [UInt8] = []
+/// Reads the anchors of paragraphs: numbers, months, percentages, quotation marks, `? ! : (`,
+/// list bullets, acronyms and names, in one pass over each paragraph's UTF-8.
+final class ParagraphScanner {
+    private let letters = UnsafeMutablePointer<UInt8>.allocate(capacity: ParagraphReader.letterCapacity)
+    private let latin = Transliteration.tables()
+    private let lexicon = AnchorLexicon.filterBuffer()
 
-    /// Scans `text`.
-    mutating func scan(_ text: String) -> ScannedParagraph {
-        scalars.removeAll(keepingCapacity: true)
-        scalars.append(contentsOf: text.unicodeScalars)
-        var result = ScannedParagraph()
-        result.length = Self.length(of: scalars)
+    deinit {
+        letters.deallocate()
+        latin.deallocate()
+        lexicon.deallocate()
+    }
+
+    /// Scans `text` as the next paragraph of `side`.
+    func scan(_ text: String, into side: inout ScannedSide) {
+        var text = text
+        text.withUTF8 { utf8 in
+            let reader = ParagraphReader(bytes: utf8, letters: letters, latin: latin, lexicon: lexicon, paragraph: Int32(side.lengths.count))
+            side.lengths.append(Double(reader.length()))
+            reader.scanAnchors(into: &side)
+            side.offsets.append(Int32(side.tokens.count))
+        }
+    }
+}
+
+/// One paragraph's UTF-8 being read, with the scanner's scratch memory: all of it constant
+/// while reading, so the hot loops touch no shared mutable state.
+private struct ParagraphReader {
+    static var letterCapacity: Int { 64 }
+    let bytes: UnsafeBufferPointer<UInt8>
+    let letters: UnsafeMutablePointer<UInt8>
+    let latin: UnsafeMutableBufferPointer<UInt64>
+    let lexicon: UnsafeMutableBufferPointer<UInt64>
+    let paragraph: Int32
+
+    func scanAnchors(into side: inout ScannedSide) {
+        let count = bytes.count
         var index = 0
-        let count = scalars.count
-        while index < count && Self.isSpace(scalars[index]) { index += 1 }
-        if index < count && Self.opensList(scalars, at: index) { result.anchors.append(AnchorKind.bullet.token()) }
-
+        while index < count, case let (value, width) = decode(index), ScalarClass.isSpace(value) { index += width }
+        if index < count && opensList(at: index) { add(AnchorKind.bullet.token(), at: 0, to: &side) }
         var sentenceStart = true
         var afterShortCapital = false  // "Mr." and "Oct." do not end a sentence
         var previousWord: UInt64 = 0
         while index < count {
-            let scalar = scalars[index]
-            if Self.isDigit(scalar) {
-                index = readNumber(from: index, into: &result)
+            let (value, width) = decode(index)
+            if ScalarClass.isDigit(value) {
+                index = readNumber(from: index, into: &side)
                 sentenceStart = false
                 afterShortCapital = false
                 previousWord = 0
                 continue
             }
-            if Self.isLetter(scalar) {
+            if ScalarClass.isLetter(value) {
                 let word = readWord(from: index)
+                classify(word, at: share(index), sentenceStart: sentenceStart, previousWord: previousWord, into: &side)
                 index = word.end
-                classify(word, sentenceStart: sentenceStart, previousWord: previousWord, into: &result)
                 previousWord = word.hash
                 afterShortCapital = word.capitalised && word.letterCount <= 3
                 sentenceStart = false
                 continue
             }
-            switch scalar {
-            case "\"", "\u{201C}", "\u{201D}", "\u{00AB}", "\u{00BB}", "\u{201E}", "\u{201F}", "\u{2039}", "\u{203A}":
-                result.anchors.append(AnchorKind.quote.token())
-            case "?":
-                result.anchors.append(AnchorKind.question.token())
+            switch value {
+            case 0x22, 0x201C, 0x201D, 0xAB, 0xBB, 0x201E, 0x201F, 0x2039, 0x203A:  // " “ ” « » „ ‟ ‹ ›
+                add(AnchorKind.quote.token(), at: share(index), to: &side)
+            case 0x3F:  // ?
+                add(AnchorKind.question.token(), at: share(index), to: &side)
                 sentenceStart = true
-            case "!":
-                result.anchors.append(AnchorKind.exclamation.token())
+            case 0x21:  // !
+                add(AnchorKind.exclamation.token(), at: share(index), to: &side)
                 sentenceStart = true
-            case ":":
-                let inTime = index > 0 && index + 1 < count && Self.isDigit(scalars[index - 1]) && Self.isDigit(scalars[index + 1])
-                if !inTime { result.anchors.append(AnchorKind.colon.token()) }
+            case 0x3A:  // : but not inside a time of day
+                let inTime = index > 0 && index + 1 < count && ScalarClass.isDigit(UInt32(bytes[index - 1]))
+                    && ScalarClass.isDigit(UInt32(bytes[index + 1]))
+                if !inTime { add(AnchorKind.colon.token(), at: share(index), to: &side) }
                 sentenceStart = true
-            case "(":
-                result.anchors.append(AnchorKind.parenthesis.token())
-            case "%":
-                result.anchors.append(AnchorKind.percent.token())
-            case ".", "\u{2026}":
+            case 0x28:  // (
+                add(AnchorKind.parenthesis.token(), at: share(index), to: &side)
+            case 0x25:  // %
+                add(AnchorKind.percent.token(), at: share(index), to: &side)
+            case 0x2E, 0x2026:  // . …
                 if !afterShortCapital { sentenceStart = true }
             default:
                 break
             }
-            if !Self.isSpace(scalar) { afterShortCapital = false }
-            index += 1
+            if !ScalarClass.isSpace(value) { afterShortCapital = false }
+            index += width
         }
-        return result
     }
 
     // MARK: Words
@@ -91,149 +123,199 @@ struct ParagraphScanner {
         var key: NameKey?
     }
 
-    private mutating func readWord(from start: Int) -> Word {
-        letters.removeAll(keepingCapacity: true)
+    private func readWord(from start: Int) -> Word {
+        let count = bytes.count
         var index = start
+        var written = 0
         var letterCount = 0
         var allCapitals = true
-        let count = scalars.count
+        var capitalised = false
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a of the letters, as AnchorLexicon.hash
         while index < count {
-            let scalar = scalars[index]
-            if Self.isLetter(scalar) {
-                _ = Transliteration.appendLatin(scalar, atWordStart: index == start, to: &letters)
-                if scalar.properties.generalCategory != .nonspacingMark {
-                    letterCount += 1
-                    if !scalar.properties.isUppercase { allCapitals = false }
+            let byte = bytes[index]
+            if byte < 0x80 {
+                // ASCII, most letters of most texts: no table, no decoding.
+                let lower = byte | 0x20
+                guard lower >= 0x61 && lower <= 0x7A else { break }
+                let upper = byte < 0x61
+                if letterCount == 0 { capitalised = upper }
+                if !upper { allCapitals = false }
+                letterCount += 1
+                if written < Self.letterCapacity {
+                    letters[written] = lower
+                    written += 1
+                    hash = (hash ^ UInt64(lower)) &* 0x100_0000_01b3
                 }
                 index += 1
-            } else if Transliteration.isWordConnector(scalar), index + 1 < count, Self.isLetter(scalars[index + 1]),
-                      Self.isCyrillic(scalars[index + 1]) {
-                index += 1  // the Ukrainian apostrophe is inside the word (п’ятниця)
+                continue
+            }
+            let (value, width) = decode(index)
+            if ScalarClass.isLetter(value) {
+                var packed = Transliteration.packedLatin(value, atWordStart: index == start, tables: latin)
+                if packed != Transliteration.notALetter {
+                    for _ in 0..<Int(packed & 0xFF) where written < Self.letterCapacity {
+                        packed >>= 8
+                        letters[written] = UInt8(truncatingIfNeeded: packed)
+                        written += 1
+                        hash = (hash ^ (packed & 0xFF)) &* 0x100_0000_01b3
+                    }
+                }
+                if !ScalarClass.isCombiningMark(value) {
+                    let upper = ScalarClass.isUppercase(value)
+                    if letterCount == 0 { capitalised = upper }
+                    letterCount += 1
+                    if !upper { allCapitals = false }
+                }
+                index += width
+            } else if Transliteration.isWordConnector(value), index + width < count,
+                      case let (next, _) = decode(index + width), (0x400...0x4FF).contains(next) {
+                index += width  // the Ukrainian apostrophe is inside the word (п’ятниця)
             } else {
                 break
             }
         }
-        let capitalised = scalars[start].properties.isUppercase
-        return Word(end: index, hash: AnchorLexicon.hash(letters), letterCount: letterCount, capitalised: capitalised,
-                    allCapitals: allCapitals && letterCount >= 2, key: NameKey(latinLetters: letters))
+        let letters = UnsafeBufferPointer(start: self.letters, count: written)
+        // Only capitalised words of three letters and lowercase words of five can become names.
+        let mayBeName = letterCount >= (capitalised ? 3 : 5)
+        return Word(end: index, hash: hash, letterCount: letterCount, capitalised: capitalised,
+                    allCapitals: allCapitals && letterCount >= 2, key: mayBeName ? NameKey(latinLetters: letters) : nil)
     }
 
-    private func classify(_ word: Word, sentenceStart: Bool, previousWord: UInt64, into result: inout ScannedParagraph) {
-        if let month = AnchorLexicon.months[word.hash], word.capitalised || !month.needsCapital {
-            result.anchors.append(AnchorKind.month.token(UInt64(month.number)))
-        } else if AnchorLexicon.percentWords.contains(word.hash)
-                    || (word.hash == AnchorLexicon.cent && AnchorLexicon.percentPrefixes.contains(previousWord)) {
-            result.anchors.append(AnchorKind.percent.token())
+    private func classify(_ word: Word, at position: Float, sentenceStart: Bool, previousWord: UInt64, into side: inout ScannedSide) {
+        // Every word of the lexicon has two letters or more (acronyms) or three (the others).
+        let listed = word.letterCount >= (word.allCapitals ? 2 : 3) && AnchorLexicon.mayContain(word.hash, filter: lexicon)
+        if listed, let month = AnchorLexicon.months[word.hash], word.capitalised || !month.needsCapital {
+            add(AnchorKind.month.token(UInt64(month.number)), at: position, to: &side)
+        } else if listed && (AnchorLexicon.percentWords.contains(word.hash)
+                    || (word.hash == AnchorLexicon.cent && AnchorLexicon.percentPrefixes.contains(previousWord))) {
+            add(AnchorKind.percent.token(), at: position, to: &side)
         } else if word.allCapitals && word.letterCount <= 5 {
-            result.anchors.append(AnchorKind.acronym.token(AnchorLexicon.acronyms[word.hash] ?? word.hash))
+            let spelling = listed ? AnchorLexicon.acronyms[word.hash] : nil
+            add(AnchorKind.acronym.token(spelling ?? word.hash), at: position, to: &side)
         } else if word.capitalised, word.letterCount >= 3, let key = word.key {
             if sentenceStart {
-                result.sentenceInitialNames.append(key)
+                side.candidates.append(.init(paragraph: paragraph, key: key, position: position, opensSentence: true))
             } else {
-                result.anchors.append(AnchorKind.name.token(UInt64(key.rawValue)))
+                add(AnchorKind.name.token(UInt64(key.rawValue)), at: position, to: &side)
             }
         } else if !word.capitalised, word.letterCount >= 5, let key = word.key, key.hasThreeSounds {
-            result.lowercaseKeys.append(key)
+            side.candidates.append(.init(paragraph: paragraph, key: key, position: position, opensSentence: false))
         }
     }
 
     // MARK: Numbers
 
     /// Reads a number with its thousands separators (`1,000` `1 000` `1.000` `1’000`: three digits
-    /// after the separator) and decimal part (`2.5` `2,5`), and appends it as one anchor.
-    private func readNumber(from start: Int, into result: inout ScannedParagraph) -> Int {
+    /// after the separator) and decimal part (`2.5` `2,5`), and adds it as one anchor.
+    private func readNumber(from start: Int, into side: inout ScannedSide) -> Int {
+        let count = bytes.count
         var index = start
-        let count = scalars.count
-        var integer: [UInt8] = []
+        var integer: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a of the digits, leading zeros skipped
+        var integerDigits = 0, firstDigit: UInt8 = 0
         var fraction: [UInt8] = []
-        func readDigits(_ into: inout [UInt8]) {
-            while index < count, Self.isDigit(scalars[index]) {
-                into.append(UInt8(scalars[index].value))
-                index += 1
-            }
-        }
-        readDigits(&integer)
-        var groupable = integer.count <= 3
-        while index + 1 < count, Self.isDigit(scalars[index + 1]) {
-            let separator = scalars[index]
-            let decimalMark = separator == "," || separator == "."
-            guard decimalMark || Self.isGroupSeparator(separator) else { break }
+        func digitsAhead(_ from: Int) -> Int {
             var run = 0
-            while index + 1 + run < count, Self.isDigit(scalars[index + 1 + run]) { run += 1 }
-            if groupable && run == 3 {
-                index += 1
-                readDigits(&integer)
+            while from + run < count, ScalarClass.isDigit(UInt32(bytes[from + run])) { run += 1 }
+            return run
+        }
+        func readIntegerDigits(_ run: Int) {
+            for digit in bytes[index..<index + run] where integerDigits > 0 || digit != UInt8(ascii: "0") {
+                integer = (integer ^ UInt64(digit)) &* 0x100_0000_01b3
+                if integerDigits == 0 { firstDigit = digit }
+                integerDigits += 1
+            }
+            index += run
+        }
+        let firstRun = digitsAhead(index)
+        readIntegerDigits(firstRun)
+        var groupable = firstRun <= 3
+        while index < count {
+            let (separator, width) = decode(index)
+            let run = digitsAhead(index + width)
+            guard run > 0 else { break }
+            let decimalMark = separator == 0x2C || separator == 0x2E
+            if groupable && run == 3 && (decimalMark || ScalarClass.isGroupSeparator(separator)) {
+                index += width
+                readIntegerDigits(run)
             } else if decimalMark {
-                index += 1
-                readDigits(&fraction)
+                fraction = Array(bytes[index + width..<index + width + run])
+                index += width + run
                 break
             } else {
                 break
             }
             groupable = true
         }
-        while integer.count > 1 && integer.first == UInt8(ascii: "0") { integer.removeFirst() }
         while fraction.last == UInt8(ascii: "0") { fraction.removeLast() }
-        if fraction.isEmpty && integer.count == 1 {
-            result.anchors.append(AnchorKind.digit.token(UInt64(integer[0])))
+        if integerDigits == 0 { integer = (integer ^ UInt64(UInt8(ascii: "0"))) &* 0x100_0000_01b3 }
+        if fraction.isEmpty && integerDigits <= 1 {
+            add(AnchorKind.digit.token(UInt64(integerDigits == 0 ? 0 : firstDigit - UInt8(ascii: "0"))), at: share(start), to: &side)
         } else {
-            let text = fraction.isEmpty ? integer : integer + [UInt8(ascii: ".")] + fraction
-            result.anchors.append(AnchorKind.number.token(AnchorLexicon.hash(text)))
+            var hash = integer
+            if !fraction.isEmpty {
+                for digit in [UInt8(ascii: ".")] + fraction { hash = (hash ^ UInt64(digit)) &* 0x100_0000_01b3 }
+            }
+            add(AnchorKind.number.token(hash), at: share(start), to: &side)
         }
         return index
     }
 
     // MARK: Characters
 
-    /// Length in scalars, leading and trailing space ignored and inner runs of space counted once.
-    static func length(of scalars: [Unicode.Scalar]) -> Int {
-        var length = 0
-        var pendingSpace = false
-        for scalar in scalars {
-            if isSpace(scalar) {
-                pendingSpace = length > 0
-            } else {
-                length += pendingSpace ? 2 : 1
-                pendingSpace = false
-            }
+    /// The scalar starting at byte `index` of valid UTF-8, and its width in bytes.
+    @inline(__always)
+    private func decode(_ index: Int) -> (UInt32, Int) {
+        let first = UInt32(bytes[index])
+        if first < 0x80 { return (first, 1) }
+        if first < 0xE0 { return ((first & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F), 2) }
+        if first < 0xF0 {
+            return ((first & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F), 3)
         }
-        return length
+        return ((first & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
+                | UInt32(bytes[index + 3] & 0x3F), 4)
     }
 
-    private static func opensList(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
-        switch scalars[index] {
-        case "\u{2022}", "\u{00B7}", "\u{25AA}", "\u{25E6}", "\u{2023}", "\u{2043}", "-", "\u{2013}", "\u{2014}", "*":
-            return index + 1 >= scalars.count || isSpace(scalars[index + 1])
+    /// Length in scalars, leading and trailing space left out. (Inner runs of space count as they
+    /// are: a doubled space changes a length by one character, which the length model ignores.)
+    func length() -> Int {
+        let count = bytes.count
+        var start = 0, end = count
+        while start < end, Self.isASCIISpace(bytes[start]) { start += 1 }
+        while end > start, Self.isASCIISpace(bytes[end - 1]) { end -= 1 }
+        var scalars = 0
+        for index in start..<end where bytes[index] & 0xC0 != 0x80 { scalars &+= 1 }
+        return scalars
+    }
+
+    @inline(__always)
+    private static func isASCIISpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (byte &- 0x09) < 5
+    }
+
+    /// Whether the paragraph opens with a list bullet (`•`, `-`, `–`, `*` …) or number (`2.`, `3)`).
+    private func opensList(at index: Int) -> Bool {
+        let (value, width) = decode(index)
+        let next = index + width < bytes.count ? decode(index + width).0 : 0x20
+        switch value {
+        case 0x2022, 0xB7, 0x25AA, 0x25E6, 0x2023, 0x2043, 0x2D, 0x2013, 0x2014, 0x2A:
+            return ScalarClass.isSpace(next)
         default:
             var end = index
-            while end < scalars.count, isDigit(scalars[end]) { end += 1 }
-            return end > index && end - index <= 3 && end + 1 < scalars.count
-                && (scalars[end] == "." || scalars[end] == ")") && isSpace(scalars[end + 1])
+            while end < bytes.count, ScalarClass.isDigit(UInt32(bytes[end])) { end += 1 }
+            return end > index && end - index <= 3 && end + 1 < bytes.count
+                && (bytes[end] == UInt8(ascii: ".") || bytes[end] == UInt8(ascii: ")")) && ScalarClass.isSpace(UInt32(bytes[end + 1]))
         }
     }
 
+    /// The position of byte `index` as a share of the paragraph.
     @inline(__always)
-    static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
-
-    @inline(__always)
-    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value == 0x20 || scalar.value == 0x09 || scalar.value == 0xA0 || scalar.properties.isWhitespace
+    private func share(_ index: Int) -> Float {
+        Float(index) / Float(max(1, bytes.count))
     }
 
     @inline(__always)
-    private static func isCyrillic(_ scalar: Unicode.Scalar) -> Bool { (0x400...0x4FF).contains(scalar.value) }
-
-    @inline(__always)
-    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        if value < 0x80 { return (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A }
-        return scalar.properties.isAlphabetic || scalar.properties.generalCategory == .nonspacingMark
-    }
-
-    private static func isGroupSeparator(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar {
-        case " ", "\u{00A0}", "\u{202F}", "\u{2009}", "'", "\u{2019}": return true
-        default: return false
-        }
+    private func add(_ token: UInt64, at position: Float, to side: inout ScannedSide) {
+        side.tokens.append(token)
+        side.positions.append(position)
     }
 }

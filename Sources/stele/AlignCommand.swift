@@ -35,8 +35,11 @@ struct Align: ParsableCommand {
     @Flag(help: "Print the beads as JSON instead of side by side.")
     var json = false
 
-    @Option(help: ArgumentHelp("Columns for the side-by-side text (default: the terminal's width, or 100).", valueName: "columns"))
+    @Option(help: ArgumentHelp("Columns for the side-by-side text, 40 to 1000 (default: the terminal's width, or 100).", valueName: "columns"))
     var width: Int?
+
+    /// Side-by-side text needs room for two columns; past this, lines are unreadable anyway.
+    static let widths = 40...1000
 
     @Option(help: ArgumentHelp(
         "Read alignment parameters from this JSON file (fields not given keep their calibrated values).",
@@ -61,6 +64,10 @@ struct Align: ParsableCommand {
             return
         }
         guard let sourcePath, let targetPath, let from, let to else { throw ExitCode(2) }
+        if let width, !Self.widths.contains(width) {
+            printError("stele align: --width \(width) is out of range; use \(Self.widths.lowerBound) to \(Self.widths.upperBound) columns")
+            throw ExitCode(2)
+        }
         let sourceLanguage = try language(from, option: "--from")
         let targetLanguage = try language(to, option: "--to")
         let aligner = ParagraphAligner(parameters: try loadParameters())
@@ -70,7 +77,8 @@ struct Align: ParsableCommand {
         if json {
             print(alignment.json)
         } else {
-            print(SideBySideText.render(alignment, source: source, target: target, width: width ?? Terminal.columns(default: 100)))
+            let columns = width ?? min(Self.widths.upperBound, max(Self.widths.lowerBound, Terminal.columns(default: 100)))
+            print(SideBySideText.render(alignment, source: source, target: target, width: columns))
             let unalignedSource = alignment.unalignedSource.count, unalignedTarget = alignment.unalignedTarget.count
             print("\(alignment.beads.count) \(alignment.beads.count == 1 ? "bead" : "beads"); \(unalignedSource) of \(source.count) "
                 + "\(sourceLanguage.code) and \(unalignedTarget) of \(target.count) \(targetLanguage.code) paragraphs without counterpart")

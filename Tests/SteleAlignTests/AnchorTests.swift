@@ -5,8 +5,9 @@ import Testing
 @Suite("Anchors")
 struct AnchorTests {
     private func anchors(_ text: String) -> [UInt64] {
-        var scanner = ParagraphScanner()
-        return scanner.scan(text).anchors
+        var side = ScannedSide()
+        ParagraphScanner().scan(text, into: &side)
+        return side.tokens
     }
 
     private func numbers(_ text: String) -> [UInt64] {
@@ -83,14 +84,21 @@ struct AnchorTests {
 
     @Test("Names inside sentences are anchors; a capitalised first word is one only if it is a name elsewhere")
     func names() {
-        var scanner = ParagraphScanner()
-        let scanned = scanner.scan("During the visit, the Secretary General met Ms. Kallas. Finland agreed.")
-        #expect(scanned.sentenceInitialNames.count == 2, "During and Finland wait to be resolved")
+        var side = ScannedSide()
+        ParagraphScanner().scan("During the visit, the Secretary General met Ms. Kallas. Finland agreed.", into: &side)
+        #expect(side.candidates.filter(\.opensSentence).count == 2, "During and Finland wait to be resolved")
         let features = AlignmentFeatures(
             source: ["During the visit, the Secretary General met Ms. Kallas. Finland agreed.", "It welcomed Finland."],
             target: ["x"], anchors: AlignmentParameters.calibrated.anchors)
-        let names = features.source.anchorIDs.count
-        #expect(names == 4 + 1, "Secretary, General, Kallas, Finland (resolved) in the first paragraph; Finland in the second")
+        #expect(features.source.anchorIDs.count == 4 + 1, "Secretary, General, Kallas, Finland (resolved) in the first paragraph; Finland in the second")
+    }
+
+    @Test("A lowercase word counts as a name the other language capitalises")
+    func lowercaseNames() {
+        let features = AlignmentFeatures(source: ["The Secretary General spoke."], target: ["Le secrétaire général a parlé."],
+                                         anchors: AlignmentParameters.calibrated.anchors)
+        #expect(features.target.anchorIDs.count == 2)
+        #expect(Set(features.target.anchorIDs) == Set(features.source.anchorIDs))
     }
 
     @Test("Numbers decide which of two look-alike paragraphs is untranslated")

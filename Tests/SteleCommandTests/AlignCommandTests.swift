@@ -72,6 +72,17 @@ struct AlignCommandTests {
         #expect(result.output.isEmpty)
     }
 
+    @Test("A width outside 40...1000 columns exits 2")
+    func width() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let text = try file("a.txt", "Text.\n")
+        for columns in ["10", "100000"] {
+            let result = try run([text, text, "--from", "en", "--to", "en", "--width", columns])
+            #expect(result.status == .exited(2))
+            #expect(result.error.contains("--width"))
+        }
+    }
+
     @Test("A missing file, a folder, or a file that is not UTF-8 exits 2 with the file's name")
     func unreadable() throws {
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import Logging
 public import SteleConfig
 import SteleHTTP
@@ -117,8 +117,8 @@ public final class Daemon: Sendable {
     private func openWriter(at root: String) throws -> StoreWriter {
         do {
             return try StoreWriter(at: root, create: true, wait: false)
-        } catch StoreError.locked(let pid) {
-            logger.notice("another writer holds the store; waiting for it", metadata: ["pid": "\(pid.holderPID.map(String.init) ?? "unknown")", "store": "\(root)"])
+        } catch StoreError.locked(_, let holder) {
+            logger.notice("another writer holds the store; waiting for it", metadata: ["pid": "\(holder.map(String.init) ?? "unknown")", "store": "\(root)"])
             return try StoreWriter(at: root, create: true, wait: true)
         }
     }

@@ -33,11 +33,11 @@ let package = Package(
 
         // One job each; dependencies point down only (see DESIGN.md).
         .target(name: "SteleHTTP", dependencies: ["CCurl"], swiftSettings: strictSettings),
-        .target(name: "SteleConfig", dependencies: ["SteleExtract", "TOMLKit"], swiftSettings: strictSettings),
+        .target(name: "SteleConfig", dependencies: ["SteleExtract", "SteleLanguage", "TOMLKit"], swiftSettings: strictSettings),
         .target(
             name: "SteleSync",
             dependencies: [
-                "SteleHTTP", "SteleConfig", "SteleFeeds", "SteleExtract", "SteleAlign", "SteleDiff", "SteleStore", "SteleService",
+                "SteleHTTP", "SteleConfig", "SteleFeeds", "SteleExtract", "SteleAlign", "SteleLanguage", "SteleDiff", "SteleStore", "SteleService",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
             ],
@@ -55,14 +55,15 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(name: "SteleFeeds", dependencies: ["CLibXML2", "CZlib", "CCrypto"], swiftSettings: strictSettings),
-        .target(name: "SteleExtract", dependencies: ["CLibXML2"], swiftSettings: strictSettings),
-        .target(name: "SteleAlign", swiftSettings: strictSettings),
+        .target(name: "SteleLanguage", swiftSettings: strictSettings),
+        .target(name: "SteleExtract", dependencies: ["CLibXML2", "SteleLanguage"], swiftSettings: strictSettings),
+        .target(name: "SteleAlign", dependencies: ["SteleLanguage"], swiftSettings: strictSettings),
         .target(name: "SteleDiff", swiftSettings: strictSettings),
-        .target(name: "SteleStore", dependencies: ["SteleDiff", "CCrypto"], swiftSettings: strictSettings),
+        .target(name: "SteleStore", dependencies: ["SteleDiff", "SteleAlign", "CCrypto"], swiftSettings: strictSettings),
         .executableTarget(
             name: "stele",
             dependencies: [
-                "SteleHTTP", "SteleConfig", "SteleService", "SteleFeeds", "SteleExtract", "SteleStore", "SteleAlign", "SteleSync",
+                "SteleHTTP", "SteleConfig", "SteleService", "SteleFeeds", "SteleExtract", "SteleStore", "SteleAlign", "SteleLanguage", "SteleSync",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -70,7 +71,7 @@ let package = Package(
         ),
 
         // A real writer process for the store's reliability tests (kill, full disk, two writers).
-        .executableTarget(name: "stele-store-writer", dependencies: ["SteleStore"], swiftSettings: strictSettings),
+        .executableTarget(name: "stele-store-writer", dependencies: ["SteleStore", "SteleAlign"], swiftSettings: strictSettings),
 
         // The web site the tests and benchmarks fetch from: a real HTTP/1.1 server on 127.0.0.1.
         .target(name: "SteleFixtures", dependencies: ["CZlib"], swiftSettings: strictSettings),
@@ -87,16 +88,16 @@ let package = Package(
         .executableTarget(
             name: "stele-bench",
             dependencies: [
-                "SteleHTTP", "SteleFixtures", "SteleService", "SteleFeeds", "SteleExtract", "SteleDiff", "SteleStore", "SteleAlign",
+                "SteleHTTP", "SteleFixtures", "SteleService", "SteleFeeds", "SteleExtract", "SteleDiff", "SteleStore", "SteleAlign", "SteleLanguage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
         ),
 
         .testTarget(name: "SteleHTTPTests", dependencies: ["SteleHTTP", "SteleFixtures", "SteleService"], swiftSettings: strictSettings),
-        .testTarget(name: "SteleSyncTests", dependencies: ["SteleSync", "SteleFixtures", "SteleService"], swiftSettings: strictSettings),
+        .testTarget(name: "SteleSyncTests", dependencies: ["SteleSync", "SteleLanguage", "SteleFixtures", "SteleService"], swiftSettings: strictSettings),
         .testTarget(name: "SteleServiceTests", dependencies: ["SteleService", "SteleFixtures", .product(name: "Logging", package: "swift-log")], swiftSettings: strictSettings),
-        .testTarget(name: "SteleConfigTests", dependencies: ["SteleConfig", "SteleExtract"], swiftSettings: strictSettings),
+        .testTarget(name: "SteleConfigTests", dependencies: ["SteleConfig", "SteleExtract", "SteleLanguage"], swiftSettings: strictSettings),
         // Tests of the built executables and unit files as a whole (they run the `stele` binary).
         .testTarget(name: "SteleSystemTests", dependencies: ["SteleFixtures", "SteleService", "SteleStore", "stele-store-writer"], swiftSettings: strictSettings),
         .testTarget(
@@ -106,13 +107,13 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "SteleDiffTests", dependencies: ["SteleDiff", "SteleFixtures", "SteleService"], swiftSettings: strictSettings),
-        .testTarget(name: "SteleStoreTests", dependencies: ["SteleStore", "SteleDiff", "SteleFixtures", "SteleService", "stele-store-writer"], swiftSettings: strictSettings),
-        .testTarget(name: "SteleAlignTests", dependencies: ["SteleAlign", "SteleFixtures", "SteleService"], swiftSettings: strictSettings),
+        .testTarget(name: "SteleStoreTests", dependencies: ["SteleStore", "SteleAlign", "SteleDiff", "SteleFixtures", "SteleService", "stele-store-writer"], swiftSettings: strictSettings),
+        .testTarget(name: "SteleAlignTests", dependencies: ["SteleAlign", "SteleLanguage", "SteleFixtures", "SteleService"], swiftSettings: strictSettings),
         // Runs the built `stele` executable as a user would (swift build builds it before the tests).
         .testTarget(name: "SteleCommandTests", dependencies: ["SteleFixtures", "SteleService"], swiftSettings: strictSettings),
         .testTarget(name: "SteleFixturesTests", dependencies: ["SteleFixtures", "SteleService", "SteleHTTP"], swiftSettings: strictSettings),
         .testTarget(
-            name: "SteleExtractTests", dependencies: ["SteleExtract", "SteleFixtures", "SteleService", "SteleHTTP"],
+            name: "SteleExtractTests", dependencies: ["SteleExtract", "SteleLanguage", "SteleFixtures", "SteleService", "SteleHTTP"],
             resources: [.copy("Fixtures")], swiftSettings: strictSettings
         ),
     ]

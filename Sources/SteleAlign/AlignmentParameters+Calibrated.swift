@@ -1,3 +1,4 @@
+import SteleLanguage
 extension AlignmentParameters {
     /// The parameters fitted by `scripts/align-calibrate` on the NATO corpus and its synthetic
     /// perturbations (omissions, splits, merges, moved sentences, untranslated tails, cut texts,
@@ -6,9 +7,9 @@ extension AlignmentParameters {
         beads: BeadPenalties(merge: 3.0, doubleMerge: 6.3, tripleMerge: 4.7, skip: 2.2, edgeSkip: 1.1),
         length: LengthModel(
             profiles: [
-                .english: LengthProfile(ratio: 1.0, variance: 0),
-                .french: LengthProfile(ratio: 1.15, variance: 11.0),
-                .ukrainian: LengthProfile(ratio: 1.0, variance: 1.5),
+                .en: LengthProfile(ratio: 1.0, variance: 0),
+                .fr: LengthProfile(ratio: 1.15, variance: 11.0),
+                .uk: LengthProfile(ratio: 1.0, variance: 1.5),
             ],
             minimumVariance: 1.0,
             outlierProbability: 0.005,

@@ -1,3 +1,4 @@
+import SteleLanguage
 // Decoding takes every missing field from `AlignmentParameters.calibrated`, so that a parameter
 // file names only what it changes; `validate()` then refuses values the aligner cannot work with.
 

@@ -1,3 +1,4 @@
+public import SteleLanguage
 /// Everything the aligner weighs, calibrated on real NATO releases (see `scripts/align-calibrate`).
 ///
 /// Costs are in nats: a bead's cost is the penalty of its shape, plus how unlikely its lengths are

@@ -1,3 +1,5 @@
+public import SteleLanguage
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)

@@ -1,3 +1,5 @@
+import SteleLanguage
+
 extension ParagraphAlignment {
     /// The alignment as `stele align --json` prints it: keys in the documented order, one bead a
     /// line, confidences rounded to three decimals.

@@ -1,3 +1,4 @@
+public import SteleLanguage
 /// The paragraph alignment of two language versions of a text.
 ///
 /// Beads come in document order and cover every paragraph of both sides exactly once, so reading

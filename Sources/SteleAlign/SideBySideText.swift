@@ -1,3 +1,5 @@
+import SteleLanguage
+
 /// An alignment drawn as two columns, source on the left and target on the right, one block per
 /// bead under a rule that gives its shape and confidence:
 ///

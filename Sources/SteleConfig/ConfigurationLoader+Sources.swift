@@ -1,5 +1,6 @@
 import SteleExtract
 import TOMLKit
+import SteleLanguage
 
 extension ConfigurationLoader {
     /// Source ids become folder names and command-line arguments: keep them plain.

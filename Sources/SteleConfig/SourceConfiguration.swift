@@ -1,4 +1,5 @@
 public import SteleExtract
+public import SteleLanguage
 
 /// One `[[source]]`: an institution whose releases Stele follows.
 public struct SourceConfiguration: Sendable, Equatable {

@@ -1,4 +1,5 @@
 public import Foundation
+public import SteleAlign
 
 /// `align/en-fr.json`: the latest paragraph alignment of two language versions, with the version
 /// numbers it was computed on (so a reader can tell that it is stale, and which English version a
@@ -40,22 +41,4 @@ public struct AlignmentRecord: Codable, Sendable, Equatable {
 
     /// The pair name used as the file name: `en-fr`.
     public var pair: String { "\(source.language)-\(target.language)" }
-}
-
-/// One bead: paragraphs of the source version matched with paragraphs of the target version (0-based
-/// line indices; an empty side is a paragraph without counterpart), with the aligner's confidence.
-public struct AlignmentBead: Codable, Sendable, Equatable, Hashable {
-    /// Source paragraph indices.
-    public var source: [Int]
-    /// Target paragraph indices.
-    public var target: [Int]
-    /// Confidence, 0…1.
-    public var confidence: Double
-
-    /// A bead.
-    public init(source: [Int], target: [Int], confidence: Double) {
-        self.source = source
-        self.target = target
-        self.confidence = confidence
-    }
 }

@@ -1,3 +1,4 @@
+import SteleAlign
 import SteleDiff
 
 /// The part of ``StoreChecker`` that verifies one release folder.

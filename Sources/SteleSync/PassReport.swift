@@ -1,4 +1,5 @@
 public import Foundation
+import SteleLanguage
 
 /// What one pass did: the summary `stele fetch` prints, and when the daemon should wake next.
 public struct PassReport: Sendable, Equatable {

@@ -1,6 +1,6 @@
 import Foundation
 import SteleAlign
-import SteleExtract
+import SteleLanguage
 import SteleStore
 
 /// Keeps each release's alignments (primary language against each other one) computed on the
@@ -10,19 +10,16 @@ struct Realigner: Sendable {
 
     /// Aligns the pairs whose newest versions are not the ones their alignment was computed on;
     /// returns how many were computed.
-    func realign(_ release: ReleaseRef, record: ReleaseRecord, languages: [SteleExtract.Language], writer: StoreWriter, now: Date) throws(StoreError) -> Int {
+    func realign(_ release: ReleaseRef, record: ReleaseRecord, languages: [Language], writer: StoreWriter, now: Date) throws(StoreError) -> Int {
         let store = writer.store
         let primary = languages[0]
         guard record.languages[primary.code]?.status == .present,
-              let sourceVersion = try store.versionNumbers(release, language: primary.code).last,
-              let from = SteleAlign.Language(code: primary.code)
+              let sourceVersion = try store.versionNumbers(release, language: primary.code).last
         else { return 0 }
         var sourceParagraphs: [String]?
         var computed = 0
         for language in languages.dropFirst() where record.languages[language.code]?.status == .present {
-            guard let targetVersion = try store.versionNumbers(release, language: language.code).last,
-                  let to = SteleAlign.Language(code: language.code)
-            else { continue }
+            guard let targetVersion = try store.versionNumbers(release, language: language.code).last else { continue }
             let existing = try store.alignment(release, sourceLanguage: primary.code, targetLanguage: language.code)
             if existing?.source.version == sourceVersion, existing?.target.version == targetVersion { continue }
             let source: [String]
@@ -33,12 +30,12 @@ struct Realigner: Sendable {
                 sourceParagraphs = source
             }
             let target = try store.paragraphs(release, language: language.code, version: targetVersion)
-            let alignment = aligner.align(source: source, target: target, from: from, to: to)
+            let alignment = aligner.align(source: source, target: target, from: primary, to: language)
             try writer.saveAlignment(AlignmentRecord(
                 source: .init(language: primary.code, version: sourceVersion),
                 target: .init(language: language.code, version: targetVersion),
                 computedAt: now, method: "stele-align",
-                beads: alignment.beads.map { AlignmentBead(source: $0.source, target: $0.target, confidence: $0.confidence) }
+                beads: alignment.beads
             ), release: release)
             computed += 1
         }

@@ -3,6 +3,7 @@ import SteleConfig
 import SteleExtract
 import SteleFeeds
 import SteleStore
+import SteleLanguage
 
 /// A release as the feeds announce it: its key and what the feeds say of each language.
 struct ReleaseCandidate: Sendable {

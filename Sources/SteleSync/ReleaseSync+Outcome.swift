@@ -4,6 +4,7 @@ import SteleConfig
 import SteleExtract
 import SteleHTTP
 import SteleStore
+import SteleLanguage
 
 extension ReleaseSync {
     /// Records what one fetch found in the release record (and the store); returns whether a new

@@ -4,6 +4,7 @@ import SteleConfig
 import SteleExtract
 import SteleHTTP
 import SteleStore
+import SteleLanguage
 
 /// Brings one release up to date: fetches the language versions that are due, stores the ones
 /// whose text changed, records translations that are not there yet as pending, and realigns.

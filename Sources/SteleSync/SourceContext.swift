@@ -1,6 +1,7 @@
 import SteleConfig
 import SteleExtract
 import SteleFeeds
+import SteleLanguage
 
 /// Everything about one source that the pipeline needs, prepared once per configuration.
 struct SourceContext: Sendable {

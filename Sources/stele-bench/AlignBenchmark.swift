@@ -3,6 +3,7 @@ import Foundation
 import SteleAlign
 import SteleFixtures
 import SteleService
+import SteleLanguage
 
 /// Times the paragraph aligner on generated pairs of 50 × 50 and 5,000 × 5,000 paragraphs, and
 /// on the whole NATO corpus next to plain Gale-Church (NLTK) on the same pairs, both in-process.
@@ -34,7 +35,7 @@ struct AlignBenchmark: ParsableCommand {
         let aligner = ParagraphAligner()
         let small = SyntheticRelease.pair(paragraphs: 50, seed: 50)
         let smallSeconds = median((0..<smallRuns).map { _ in
-            seconds { _ = aligner.align(source: small.source, target: small.target, from: .english, to: .french) }
+            seconds { _ = aligner.align(source: small.source, target: small.target, from: .en, to: .fr) }
         })
         print("align: medians of in-process alignment calls")
         print(String(format: "  %d×%d generated pair     %8.3f ms   (target < 1 ms)%@", small.source.count, small.target.count,
@@ -42,7 +43,7 @@ struct AlignBenchmark: ParsableCommand {
 
         let large = SyntheticRelease.pair(paragraphs: 5_000, seed: 5_000)
         let largeSeconds = median((0..<largeRuns).map { _ in
-            seconds { _ = aligner.align(source: large.source, target: large.target, from: .english, to: .french) }
+            seconds { _ = aligner.align(source: large.source, target: large.target, from: .en, to: .fr) }
         })
         let memory = try peakMegabytes(of: large)
         print(String(format: "  %d×%d generated pair %8.3f s    (target < 1 s), %.1f MB peak memory for the alignment (target: a few MB)",
@@ -152,13 +153,13 @@ struct AlignPeak: ParsableCommand {
     func run() throws {
         let sourceText = ParagraphText.paragraphs(in: try String(contentsOfFile: source, encoding: .utf8))
         let targetText = ParagraphText.paragraphs(in: try String(contentsOfFile: target, encoding: .utf8))
-        _ = ParagraphAligner().align(source: ["Warm-up."], target: ["Échauffement."], from: .english, to: .french)
+        _ = ParagraphAligner().align(source: ["Warm-up."], target: ["Échauffement."], from: .en, to: .fr)
 
         guard (try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)) != nil else {
             throw BenchmarkError("cannot reset the peak memory counter (/proc/self/clear_refs)")
         }
         let before = try status("VmRSS")
-        _ = ParagraphAligner().align(source: sourceText, target: targetText, from: .english, to: .french)
+        _ = ParagraphAligner().align(source: sourceText, target: targetText, from: .en, to: .fr)
         print(try status("VmHWM") - before)
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import SteleAlign
 import SteleStore
 #if canImport(Glibc)
 import Glibc

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SteleAlign
+import SteleLanguage
 
 /// `stele align A.txt B.txt --from en --to fr`: aligns two language versions paragraph by paragraph.
 struct Align: ParsableCommand {

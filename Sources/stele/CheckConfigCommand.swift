@@ -1,6 +1,6 @@
 import ArgumentParser
 import SteleConfig
-import SteleExtract
+import SteleLanguage
 
 /// `stele check-config`: validates the configuration without running anything.
 struct CheckConfig: ParsableCommand {

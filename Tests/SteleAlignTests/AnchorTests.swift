@@ -1,5 +1,6 @@
 @testable import SteleAlign
 import Testing
+import SteleLanguage
 
 /// What the scanner reads as anchors, and how anchors decide alignments lengths cannot.
 @Suite("Anchors")
@@ -107,7 +108,7 @@ struct AnchorTests {
                       "In 2023 the Alliance had 31 members.", "In 2024 the Alliance had 32 members."]
         let target = ["En 2019, l’Alliance comptait 29 membres.", "En 2023, l’Alliance comptait 31 membres.",
                       "En 2024, l’Alliance comptait 32 membres."]
-        let alignment = ParagraphAligner().align(source: source, target: target, from: .english, to: .french)
+        let alignment = ParagraphAligner().align(source: source, target: target, from: .en, to: .fr)
         #expect(alignment.links == [Link([0], [0]), Link([1], []), Link([2], [1]), Link([3], [2])])
     }
 
@@ -117,7 +118,7 @@ struct AnchorTests {
                       "The minister then thanked the press for coming.", "The next meeting will be held on 12 June 2025."]
         let target = ["Le ministre s’est exprimé devant la presse après la réunion.", "« Nous sommes prêts », a déclaré le ministre à la presse.",
                       "La prochaine réunion aura lieu le 12 juin 2025."]
-        let alignment = ParagraphAligner().align(source: source, target: target, from: .english, to: .french)
+        let alignment = ParagraphAligner().align(source: source, target: target, from: .en, to: .fr)
         #expect(alignment.links == [Link([0], [0]), Link([1], [1]), Link([2], []), Link([3], [2])])
     }
 
@@ -128,7 +129,7 @@ struct AnchorTests {
                       "Later he met Defence Minister Hanno Pevkur in Tallinn."]
         let target = ["Генеральний секретар зустрівся з прем’єр-міністром Каєю Каллас у Таллінні.",
                       "Пізніше він зустрівся з міністром оборони Ганно Певкуром у Таллінні."]
-        let alignment = ParagraphAligner().align(source: source, target: target, from: .english, to: .ukrainian)
+        let alignment = ParagraphAligner().align(source: source, target: target, from: .en, to: .uk)
         #expect(alignment.links == [Link([0], [0]), Link([1], []), Link([2], [1])])
     }
 }

@@ -1,6 +1,7 @@
 import SteleAlign
 import SteleFixtures
 import Testing
+import SteleLanguage
 
 /// The promises every alignment keeps, checked over thousands of seeded random inputs.
 @Suite("Invariants")
@@ -13,7 +14,7 @@ struct InvariantTests {
             let source = RandomTexts.text(maxParagraphs: 12, using: &generator)
             let target = RandomTexts.text(maxParagraphs: 12, using: &generator)
             let language = Language.allCases.randomElement(using: &generator)!
-            let alignment = aligner.align(source: source, target: target, from: .english, to: language)
+            let alignment = aligner.align(source: source, target: target, from: .en, to: language)
             expectWellFormed(alignment, sourceCount: source.count, targetCount: target.count)
         }
     }
@@ -25,7 +26,7 @@ struct InvariantTests {
         for _ in 0..<250 {
             let source = RandomTexts.text(maxParagraphs: 30, using: &generator)
             let target = RandomTexts.translation(of: source, using: &generator)
-            let alignment = aligner.align(source: source, target: target, from: .english, to: .french)
+            let alignment = aligner.align(source: source, target: target, from: .en, to: .fr)
             expectWellFormed(alignment, sourceCount: source.count, targetCount: target.count)
         }
     }
@@ -42,7 +43,7 @@ struct InvariantTests {
             let target = Bool.random(using: &generator)
                 ? RandomTexts.translation(of: source, using: &generator)
                 : RandomTexts.text(maxParagraphs: 120, using: &generator)
-            let alignment = aligner.align(source: source, target: target, from: .english, to: .ukrainian)
+            let alignment = aligner.align(source: source, target: target, from: .en, to: .uk)
             expectWellFormed(alignment, sourceCount: source.count, targetCount: target.count)
         }
     }
@@ -55,8 +56,8 @@ struct InvariantTests {
         for _ in 0..<10 {
             let source = (0..<150).map { _ in RandomTexts.paragraph(maxWords: 60, using: &generator) }
             let target = RandomTexts.translation(of: source, using: &generator)
-            let full = ParagraphAligner().align(source: source, target: target, from: .english, to: .french)
-            let band = ParagraphAligner(parameters: banded).align(source: source, target: target, from: .english, to: .french)
+            let full = ParagraphAligner().align(source: source, target: target, from: .en, to: .fr)
+            let band = ParagraphAligner(parameters: banded).align(source: source, target: target, from: .en, to: .fr)
             #expect(band.links == full.links)
         }
     }
@@ -66,8 +67,8 @@ struct InvariantTests {
         var generator = SeededGenerator(seed: 7)
         let source = RandomTexts.text(maxParagraphs: 40, using: &generator)
         let target = RandomTexts.translation(of: source, using: &generator)
-        let first = ParagraphAligner().align(source: source, target: target, from: .english, to: .ukrainian)
-        let second = ParagraphAligner().align(source: source, target: target, from: .english, to: .ukrainian)
+        let first = ParagraphAligner().align(source: source, target: target, from: .en, to: .uk)
+        let second = ParagraphAligner().align(source: source, target: target, from: .en, to: .uk)
         #expect(first == second)
     }
 }
@@ -79,7 +80,7 @@ struct GeneratedReleaseTests {
     @Test("A 1,500-paragraph generated translation: the banded search finds at least 97% of the true beads", arguments: [UInt64(1), 2])
     func longRelease(seed: UInt64) {
         let pair = SyntheticRelease.pair(paragraphs: 1_500, seed: seed)
-        let alignment = ParagraphAligner().align(source: pair.source, target: pair.target, from: .english, to: .french)
+        let alignment = ParagraphAligner().align(source: pair.source, target: pair.target, from: .en, to: .fr)
         expectWellFormed(alignment, sourceCount: pair.source.count, targetCount: pair.target.count)
         let found = Set(alignment.links)
         let right = pair.gold.filter { found.contains(Link($0.source, $0.target)) }.count

@@ -1,10 +1,11 @@
 @testable import SteleAlign
 import Testing
+import SteleLanguage
 
 /// What `stele align` prints: the JSON shape, the side-by-side text, and how files become paragraphs.
 @Suite("Output")
 struct OutputTests {
-    let alignment = ParagraphAlignment(from: .english, to: .french, beads: [
+    let alignment = ParagraphAlignment(from: .en, to: .fr, beads: [
         AlignmentBead(source: [0], target: [0], confidence: 0.98),
         AlignmentBead(source: [1, 2], target: [1], confidence: 0.7512),
         AlignmentBead(source: [3], target: [], confidence: 0.9),
@@ -19,7 +20,7 @@ struct OutputTests {
               {"source": [3], "target": [], "confidence": 0.9}
             ]}
             """)
-        #expect(ParagraphAlignment(from: .ukrainian, to: .english, beads: []).json == #"{"from": "uk", "to": "en", "beads": []}"#)
+        #expect(ParagraphAlignment(from: .uk, to: .en, beads: []).json == #"{"from": "uk", "to": "en", "beads": []}"#)
     }
 
     @Test("Side by side: both columns within the width, every paragraph shown under its bead")

@@ -1,6 +1,7 @@
 import Foundation
 import SteleAlign
 import Testing
+import SteleLanguage
 
 /// Parameter files: partial files keep the calibrated values, bad values are refused by name.
 @Suite("Parameters")
@@ -11,7 +12,7 @@ struct ParametersTests {
         let parameters = try JSONDecoder().decode(AlignmentParameters.self, from: Data(json.utf8))
         var expected = AlignmentParameters.calibrated
         expected.beads.skip = 2.5
-        expected.length.profiles[.french] = .init(ratio: 1.2, variance: 2)
+        expected.length.profiles[.fr] = .init(ratio: 1.2, variance: 2)
         #expect(parameters == expected)
     }
 
@@ -39,8 +40,8 @@ struct ParametersTests {
 
     @Test("Language codes: known ones in any case, unknown ones refused")
     func languages() {
-        #expect(Language(code: "FR") == .french)
-        #expect(Language(code: "uk") == .ukrainian)
+        #expect(Language(code: "FR") == .fr)
+        #expect(Language(code: "uk") == .uk)
         #expect(Language(code: "de") == nil)
         #expect(Language.knownCodes == "en, fr, uk")
     }

@@ -1,4 +1,5 @@
 import Foundation
+import SteleLanguage
 import SteleConfig
 import SteleExtract
 import Testing

@@ -1,6 +1,7 @@
 import Foundation
 import SteleExtract
 import Testing
+import SteleLanguage
 
 @Suite("Other language versions: hreflang, language switchers, rewrite rules")
 struct AlternateTests {

@@ -1,4 +1,5 @@
 import SteleExtract
+import SteleLanguage
 import Testing
 
 @Suite("Hostile and broken pages")

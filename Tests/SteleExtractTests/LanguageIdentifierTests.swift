@@ -1,5 +1,6 @@
 import Foundation
 import SteleExtract
+import SteleLanguage
 import Testing
 
 @Suite("Language identification: en, fr, uk, and other")

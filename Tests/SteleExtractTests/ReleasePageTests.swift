@@ -1,4 +1,5 @@
 import SteleExtract
+import SteleLanguage
 import Testing
 
 /// What the NATO-like release pages must give, paragraph for paragraph.

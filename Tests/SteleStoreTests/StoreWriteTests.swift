@@ -1,5 +1,6 @@
 import Foundation
 import SteleDiff
+import SteleAlign
 import SteleStore
 import Testing
 

@@ -1,4 +1,5 @@
 import Foundation
+import SteleAlign
 import SteleFixtures
 import SteleStore
 import SteleSync

@@ -1,4 +1,5 @@
 import Foundation
+import SteleLanguage
 import Logging
 import SteleConfig
 import SteleExtract

@@ -1,4 +1,5 @@
 import CLibXML2
+import SteleLanguage
 
 /// Finds the addresses of a page's other language versions: by the source's rewrite rules, by
 /// `<link rel="alternate" hreflang>`, and by a language switcher.

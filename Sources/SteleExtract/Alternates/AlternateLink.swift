@@ -1,3 +1,4 @@
+public import SteleLanguage
 /// The address of a page's version in another language, and how it was found.
 public struct AlternateLink: Sendable, Hashable, CustomStringConvertible {
     /// How an address was found, in the order of trust used when methods disagree.

@@ -1,4 +1,5 @@
 import Foundation
+import SteleLanguage
 
 /// The ways a language switcher names English, French and Ukrainian: in the language itself, in the
 /// other two, in Russian (still common on Ukrainian sites), and as codes.

@@ -1,3 +1,4 @@
+import SteleLanguage
 /// The configuration-file form of a rule: `{ kind = "query-parameter", name = "selectedLocale" }`,
 /// `{ kind = "path-segment" }` or `{ kind = "replace", find = "/{lang}/", replace = "/{lang}/" }`,
 /// each with an optional `codes = { uk = "ua" }`. Unknown keys are refused, so a misspelt key is

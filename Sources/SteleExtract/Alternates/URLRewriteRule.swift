@@ -1,4 +1,5 @@
 import Foundation
+public import SteleLanguage
 
 /// How a source's address in one language becomes its address in another, without fetching anything.
 ///

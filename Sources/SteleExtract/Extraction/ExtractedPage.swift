@@ -1,3 +1,4 @@
+public import SteleLanguage
 /// What Stele takes from a page: its title, its paragraphs, their language, and the addresses of
 /// the page's other language versions.
 public struct ExtractedPage: Sendable, Hashable {

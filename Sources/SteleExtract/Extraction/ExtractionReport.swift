@@ -1,3 +1,5 @@
+import SteleLanguage
+
 /// An extracted page as `stele extract` prints it: JSON for scripts, text for people.
 public struct ExtractionReport: Sendable {
     /// The page reported on.

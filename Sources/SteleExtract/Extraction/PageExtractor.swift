@@ -1,4 +1,5 @@
 import CLibXML2
+import SteleLanguage
 
 /// Takes the article paragraphs, the title, the language and the other language versions out of an
 /// HTML page, with libxml2's HTML parser.

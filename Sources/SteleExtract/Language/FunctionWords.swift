@@ -1,3 +1,4 @@
+import SteleLanguage
 /// The most frequent function words of the languages the identifier tells apart, most frequent
 /// first. English, French and Ukrainian are the languages Stele keeps; the others are there so that
 /// a German, Spanish, Russian or Belarusian page is recognised as *other* rather than as the nearest of the three.

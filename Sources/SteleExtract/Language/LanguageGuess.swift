@@ -1,3 +1,4 @@
+public import SteleLanguage
 /// The language a text is written in, as far as it can be told, and how sure that is.
 public struct LanguageGuess: Sendable, Hashable, CustomStringConvertible {
     /// The most likely language; `other` for languages Stele does not keep and for text with no letters.

@@ -1,4 +1,5 @@
 import Foundation
+import SteleLanguage
 
 /// Tells English, French and Ukrainian text from each other and from everything else.
 ///

@@ -1,5 +1,5 @@
 /// A language Stele keeps versions in, or `other` for any language it does not handle.
-public enum Language: String, Sendable, Hashable, Codable, CaseIterable, Comparable, CustomStringConvertible {
+public enum Language: String, Sendable, Hashable, Codable, CodingKeyRepresentable, CaseIterable, Comparable, CustomStringConvertible {
     /// English.
     case en
     /// French.
@@ -29,8 +29,18 @@ public enum Language: String, Sendable, Hashable, Codable, CaseIterable, Compara
         }
     }
 
+    /// The handled language with this code (`en`, `fr`, `uk`, case-insensitive); `nil` for any
+    /// other text, `other` included.
+    public init?(code: String) {
+        guard let language = Language(rawValue: code.lowercased()), language != .other else { return nil }
+        self = language
+    }
+
     /// The code used in addresses and tags: `en`, `fr`, `uk`, or `other`.
     public var code: String { rawValue }
+
+    /// The handled codes, for messages: `en, fr, uk`.
+    public static var knownCodes: String { handled.map(\.code).joined(separator: ", ") }
 
     /// The code, for messages.
     public var description: String { rawValue }

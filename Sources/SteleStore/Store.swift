@@ -32,7 +32,10 @@ public struct Store: Sendable {
 
     /// The releases of a source, sorted by key.
     public func releases(source: String) throws(StoreError) -> [ReleaseRef] {
-        try DurableFile.list(layout.releasesFolder(source)).compactMap(ReleaseKey.init(validating:)).sorted().map { ReleaseRef(source: source, key: $0) }
+        // A folder without release.json is the start of a write that failed (a full disk): no release yet.
+        try DurableFile.list(layout.releasesFolder(source)).compactMap(ReleaseKey.init(validating:)).sorted()
+            .map { ReleaseRef(source: source, key: $0) }
+            .filter { DurableFile.exists(layout.releaseFile($0.source, $0.key)) }
     }
 
     /// Every release of every source.

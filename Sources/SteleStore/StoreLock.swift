@@ -31,8 +31,10 @@ final class StoreLock: Sendable {
         return StoreLock(descriptor: descriptor)
     }
 
-    /// Releases the lock.
+    /// Releases the lock. Unlocked explicitly before closing: a child process being spawned at
+    /// this moment holds a copy of the descriptor until it execs, and would keep the lock alive.
     func release() {
+        flock(descriptor, LOCK_UN)
         close(descriptor)
     }
 

@@ -24,6 +24,8 @@ public final class StoreWriter: @unchecked Sendable {
     private var indexLines: Int
     private var indexReleases: Set<ReleaseRef>
     private var closed = false
+    /// Set when an index update failed (a full disk) after its version was committed.
+    private var indexIsStale = false
 
     /// Opens the store at `root` for writing, creating it when `create` and it does not exist.
     /// Fails at once with the pid of the writer in the way, or waits for it when `wait`.
@@ -64,7 +66,8 @@ public final class StoreWriter: @unchecked Sendable {
         mutex.withLock {
             guard !closed else { return }
             closed = true
-            try? DurableFile.remove(StoreIndex.dirtyMarker(store.layout))
+            // A stale index keeps its marker, so that the next writer rebuilds it.
+            if !indexIsStale { try? DurableFile.remove(StoreIndex.dirtyMarker(store.layout)) }
             lock.release()
         }
     }
@@ -100,38 +103,45 @@ public final class StoreWriter: @unchecked Sendable {
                     return .unchanged(latest)
                 }
             }
-            try ensureRelease(release, language: language, fetched: fetched)
-            let version = (previousNumber ?? 0) + 1
-            try DurableFile.makeFolder(layout.languageFolder(release.source, release.key, language))
-            func path(_ kind: VersionFile) -> String { layout.versionFile(release.source, release.key, language, version, kind) }
-
-            // The text, raw bytes and diff are made durable together, then the metadata commits
-            // them. On failure they are removed again (a crash leaves them to check --repair), so
-            // the store is as it was.
-            var files: [(bytes: [UInt8], path: String)] = []
-            if let raw = fetched.raw { files.append((raw, path(.raw))) }
-            files.append((textBytes, path(.text)))
-            var changes: DiffStatistics?
-            if let previousNumber {
-                let previous = try store.text(release, language: language, version: previousNumber)
-                let diff = UnifiedDiff.make(from: previous, to: text, oldLabel: StoreLayout.versionName(previousNumber) + ".txt", newLabel: StoreLayout.versionName(version) + ".txt")
-                files.append((Array(diff.utf8), path(.diff)))
-                changes = ParagraphDiff(old: Self.lines(previous), new: Self.lines(text)).statistics
-            }
-            let metadata = VersionMetadata(
-                version: version, language: language, url: fetched.url, fetchedAt: fetched.fetchedAt, lastSeenAt: fetched.fetchedAt, seenCount: 1,
-                etag: fetched.etag, lastModified: fetched.lastModified, contentType: fetched.contentType, sha256: sha256,
-                paragraphs: text.utf8.count { $0 == 0x0A }, textBytes: textBytes.count,
-                rawSHA256: fetched.raw.map { SHA256.hex($0) }, rawBytes: fetched.raw?.count,
-                detectedLanguage: fetched.detectedLanguage, languageConfidence: fetched.languageConfidence, changes: changes)
-            try DurableFile.writeGroup(files)
+            let createdRelease = try ensureRelease(release, language: language, fetched: fetched)
+            let metadata: VersionMetadata
             do throws(StoreError) {
-                try DurableFile.write(StoreJSON.encode(metadata), to: path(.metadata)) // the commit point
+                let version = (previousNumber ?? 0) + 1
+                try DurableFile.makeFolder(layout.languageFolder(release.source, release.key, language))
+                func path(_ kind: VersionFile) -> String { layout.versionFile(release.source, release.key, language, version, kind) }
+
+                // The text, raw bytes and diff are made durable together, then the metadata commits
+                // them. On failure they are removed again (a crash leaves them to check --repair), so
+                // the store is as it was.
+                var files: [(bytes: [UInt8], path: String)] = []
+                if let raw = fetched.raw { files.append((raw, path(.raw))) }
+                files.append((textBytes, path(.text)))
+                var changes: DiffStatistics?
+                if let previousNumber {
+                    let previous = try store.text(release, language: language, version: previousNumber)
+                    let diff = UnifiedDiff.make(from: previous, to: text, oldLabel: StoreLayout.versionName(previousNumber) + ".txt", newLabel: StoreLayout.versionName(version) + ".txt")
+                    files.append((Array(diff.utf8), path(.diff)))
+                    changes = ParagraphDiff(old: Self.lines(previous), new: Self.lines(text)).statistics
+                }
+                metadata = VersionMetadata(
+                    version: version, language: language, url: fetched.url, fetchedAt: fetched.fetchedAt, lastSeenAt: fetched.fetchedAt, seenCount: 1,
+                    etag: fetched.etag, lastModified: fetched.lastModified, contentType: fetched.contentType, sha256: sha256,
+                    paragraphs: text.utf8.count { $0 == 0x0A }, textBytes: textBytes.count,
+                    rawSHA256: fetched.raw.map { SHA256.hex($0) }, rawBytes: fetched.raw?.count,
+                    detectedLanguage: fetched.detectedLanguage, languageConfidence: fetched.languageConfidence, changes: changes)
+                try DurableFile.writeGroup(files)
+                do throws(StoreError) {
+                    try DurableFile.write(StoreJSON.encode(metadata), to: path(.metadata)) // the commit point
+                } catch {
+                    for file in files { try? DurableFile.remove(file.path) }
+                    throw error
+                }
             } catch {
-                for file in files { try? DurableFile.remove(file.path) }
+                // The release.json made for this first version goes with it: no release without a version.
+                if createdRelease { try? DurableFile.remove(store.layout.releaseFile(release.source, release.key)) }
                 throw error
             }
-            try updateIndex(release)
+            updateIndex(release)
             return .newVersion(metadata)
         }
     }
@@ -148,7 +158,7 @@ public final class StoreWriter: @unchecked Sendable {
             }
             try DurableFile.makeFolder(store.layout.releaseFolder(release.source, release.key))
             try DurableFile.write(StoreJSON.encode(record), to: store.layout.releaseFile(release.source, release.key))
-            try updateIndex(release)
+            updateIndex(release)
         }
     }
 
@@ -195,27 +205,34 @@ public final class StoreWriter: @unchecked Sendable {
 
     /// Creates `release.json` with the first version of a release, so that the original id is kept
     /// from the start; afterwards it is the sync engine's to update (saveRelease).
-    private func ensureRelease(_ release: ReleaseRef, language: String, fetched: FetchedText) throws(StoreError) {
+    /// Returns whether it created `release.json`.
+    private func ensureRelease(_ release: ReleaseRef, language: String, fetched: FetchedText) throws(StoreError) -> Bool {
         let path = store.layout.releaseFile(release.source, release.key)
         // A safe key is the id itself: only a hashed key has an original id to compare.
-        if release.originalID == nil && DurableFile.exists(path) { return }
+        if release.originalID == nil && DurableFile.exists(path) { return false }
         if let existing = try store.release(release) {
             if let originalID = release.originalID, existing.originalID != originalID {
                 throw .keyConflict(path: DurableFile.parent(of: path), existingID: existing.originalID ?? existing.key.rawValue, newID: originalID)
             }
-            return
+            return false
         }
         let entry = LanguageEntry(url: fetched.url, status: .present, statusSince: fetched.fetchedAt)
         let record = ReleaseRecord(key: release.key, originalID: release.originalID, source: release.source, firstSeen: fetched.fetchedAt, languages: [language: entry])
         try DurableFile.makeFolder(store.layout.releaseFolder(release.source, release.key))
         try DurableFile.write(StoreJSON.encode(record), to: path)
+        return true
     }
 
     /// Appends the release's summary to the index; compacts the index when it has grown. Called
-    /// under the release's lock; takes the writer's lock for the shared index.
-    private func updateIndex(_ release: ReleaseRef) throws(StoreError) {
-        let summary = try StoreIndex.summary(of: release, in: store)
-        try locked { () throws(StoreError) in try appendToIndex(summary, release: release) }
+    /// under the release's lock, after the commit: the index is a cache of the folders, so a
+    /// failure here (a full disk) does not fail the write; the index is marked for rebuilding.
+    private func updateIndex(_ release: ReleaseRef) {
+        do throws(StoreError) {
+            let summary = try StoreIndex.summary(of: release, in: store)
+            try locked { () throws(StoreError) in try appendToIndex(summary, release: release) }
+        } catch {
+            mutex.withLock { indexIsStale = true }
+        }
     }
 
     private func appendToIndex(_ summary: ReleaseSummary, release: ReleaseRef) throws(StoreError) {

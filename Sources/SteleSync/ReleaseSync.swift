@@ -80,11 +80,18 @@ struct ReleaseSync: Sendable {
     }
 
     /// Takes in what the feeds say: publication date, titles, and addresses not known before.
+    /// Without a feed item (the feed answered 304), addresses still follow from the primary one
+    /// by the rewrite rule.
     private func merge(_ candidate: ReleaseCandidate?, into record: inout ReleaseRecord, now: Date) {
         if record.published == nil { record.published = candidate?.published }
+        var known = candidate?.addresses ?? [:]
+        for (code, entry) in record.languages {
+            if let language = Language(code: code), let url = entry.url, known[language] == nil { known[language] = url }
+        }
+        let addresses = source.addresses(startingFrom: known)
         for language in source.configuration.languages {
             var entry = record.languages[language.code] ?? LanguageEntry(status: .pending, statusSince: now, nextCheck: now)
-            if entry.url == nil { entry.url = candidate?.addresses[language] }
+            if entry.url == nil { entry.url = addresses[language] }
             if entry.title == nil { entry.title = candidate?.titles[language] }
             record.languages[language.code] = entry
         }
@@ -102,7 +109,11 @@ struct ReleaseSync: Sendable {
         progress.update { $0.pagesPlanned += 1 }
         defer { progress.update { $0.pagesDone += 1 } }
         let entry = record.languages[language.code]!
-        let validators = HTTPValidators(etag: entry.etag, lastModified: entry.lastModified)
+        // A primary page whose links name the other versions is read whole while one of them is
+        // still without an address: a 304 would say nothing about its links.
+        let needsLinks = language == source.configuration.primaryLanguage && source.configuration.versions == .pageLinks
+            && record.languages.values.contains { $0.url == nil }
+        let validators = needsLinks ? HTTPValidators() : HTTPValidators(etag: entry.etag, lastModified: entry.lastModified)
         return await LanguageFetch.fetch(entry.url!, validators: validators, client: client, extractor: source.extractor)
     }
 }

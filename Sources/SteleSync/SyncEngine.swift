@@ -94,7 +94,6 @@ public final class SyncEngine: Sendable {
         let poller = FeedPoller(source: source, client: client, parser: parser, timing: timing, logger: logger)
         let polled = await poller.poll(state: state, now: now, ignoringSchedule: options.ignoresSchedules || options.pollsFeedsNow)
         guard !Task.isCancelled else { return PassReport() }
-        if polled.state != state { try writer?.saveSourceState(polled.state, source: source.id) }
         var report = polled.report
         progress.update { $0.feeds += report.feedsPolled; $0.failures += report.failures.count }
 
@@ -144,6 +143,10 @@ public final class SyncEngine: Sendable {
             }
         }
         if let failure { throw failure }
+        // Saved only now: had the releases failed to be stored (a full disk), the feed's new
+        // validators would make the next poll a 304 and its new items would never be seen again.
+        guard !Task.isCancelled else { return report }
+        if polled.state != state { try writer?.saveSourceState(polled.state, source: source.id) }
         let due = schedule.withLock { $0[source.id]?.values.compactMap { $0 }.min() }
         report.nextDue = [report.nextDue, due].compactMap { $0 }.min()
         let pendingTotal = (try? store.summaries())?.filter { $0.source == source.id }

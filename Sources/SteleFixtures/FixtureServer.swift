@@ -30,6 +30,7 @@ public final class FixtureServer: Sendable {
         var maxInFlight = 0
         var connections: Set<Int32> = []
         var connectionCount = 0
+        var requestCount = 0
         var isStopped = false
     }
 
@@ -90,6 +91,9 @@ public final class FixtureServer: Sendable {
     /// The most requests that were being answered at the same moment.
     public var maxConcurrentRequests: Int { state.withLock { $0.maxInFlight } }
 
+    /// Requests answered so far (counted also when the log is off).
+    public var requestCount: Int { state.withLock { $0.requestCount } }
+
     /// TCP connections accepted so far.
     public var connectionCount: Int { state.withLock { $0.connectionCount } }
 
@@ -148,6 +152,7 @@ public final class FixtureServer: Sendable {
             state.withLock { state in
                 state.inFlight += 1
                 state.maxInFlight = max(state.maxInFlight, state.inFlight)
+                state.requestCount += 1
             }
             let response = handler(request)
             // Logged before answering, so that a client that has its answer finds the request logged.

@@ -33,6 +33,12 @@ struct FixtureSiteCommand: ParsableCommand {
     @Option(help: "The store path to put in the configuration written by --write-config.")
     var store = "./var"
 
+    @Option(help: "Every second, write the requests served and the most that were in flight at once to this file (JSON).")
+    var stats: String?
+
+    @Option(help: "Every this many seconds, add a release and let a translation arrive, as a changing site does (0: never).")
+    var changeEvery: Int = 0
+
     @Option(help: "Serve the files under this folder.")
     var folder: String?
 
@@ -60,6 +66,18 @@ struct FixtureSiteCommand: ParsableCommand {
             try nato.configuration(baseURL: server.baseURL, storePath: store).write(toFile: writeConfig, atomically: true, encoding: .utf8)
         }
         FileHandle.standardOutput.write(Data((server.baseURL + "\n").utf8))  // unbuffered: scripts wait for it
-        while true { sleep(3600) }
+        var seconds = 0
+        while true {
+            sleep(1)
+            seconds += 1
+            if let stats {
+                let line = "{\"requests\": \(server.requestCount), \"maxConcurrent\": \(server.maxConcurrentRequests), \"connections\": \(server.connectionCount)}\n"
+                try? line.write(toFile: stats, atomically: true, encoding: .utf8)
+            }
+            if changeEvery > 0, seconds % changeEvery == 0 {
+                let number = nato.addRelease()
+                nato.setTranslation(number - 1, "fr", .available)
+            }
+        }
     }
 }

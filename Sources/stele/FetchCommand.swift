@@ -46,10 +46,13 @@ struct Fetch: AsyncParsableCommand {
         let root = store ?? configuration.storePath ?? StoreLayout.defaultRoot()
         let writer: StoreWriter?
         let reader: Store
+        var temporary: String?
+        defer { if let temporary { try? FileManager.default.removeItem(atPath: temporary) } }
         do {
             if dryRun {
                 writer = nil
-                reader = try Store(at: root)
+                reader = try Self.readOnlyStore(at: root)
+                temporary = reader.layout.root == root ? nil : reader.layout.root
             } else {
                 let opened = try StoreWriter(at: root, create: true, wait: wait)
                 writer = opened
@@ -77,5 +80,15 @@ struct Fetch: AsyncParsableCommand {
         engine.waitForEventCommands()
         print(report.summary.joined(separator: "\n"))
         if !report.failures.isEmpty { throw ExitCode.failure }
+    }
+
+    /// The store at `root` for reading; an empty one in a temporary folder when there is none yet,
+    /// so that a dry run works before the first real one.
+    private static func readOnlyStore(at root: String) throws(StoreError) -> Store {
+        if let store = try? Store(at: root) { return store }
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("stele-dry-run-\(UUID().uuidString)").path
+        let writer = try StoreWriter(at: empty)
+        writer.close()
+        return writer.store
     }
 }

@@ -51,6 +51,9 @@ struct DiffBenchmark: ParsableCommand {
             print(String(format: "    stele, in process: read, diff, write     %.4f s  %.2fx GNU diff  (%@)", median(inProcess), median(inProcess) / gnuSeconds, testCase.target))
             print(String(format: "    stele word-level diff and statistics     %.4f s  (in process, what the store computes for each new version)", median(words)))
             print(String(format: "    stele-bench diff-files (process)         %.4f s  %.2fx GNU diff  (of which %.4f s is starting a Swift program on empty files)", median(process), median(process) / gnuSeconds, startup))
+            TableRow.emit("diff", "1 MB, \(testCase.name) (in process; as a process: \(String(format: "%.3f s", median(process))))", stele: String(format: "%.4f s", median(inProcess)),
+                          baseline: String(format: "GNU diff -u %.4f s", gnuSeconds), ratio: String(format: "%.2fx", median(inProcess) / gnuSeconds),
+                          target: testCase.target, met: testCase.name.contains("shuffled") ? median(inProcess) < 1 : median(inProcess) / gnuSeconds <= 2)
         }
     }
 

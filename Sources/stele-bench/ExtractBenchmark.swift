@@ -55,6 +55,10 @@ struct ExtractBenchmark: AsyncParsableCommand {
             print(String(format: "    stele, in process, rule       %8.2f ms  (target < %.0f ms: %@)", ruleMilliseconds, benchmark.target, ruleMilliseconds < benchmark.target ? "met" : "MISSED"))
             print(String(format: "    stele, in process, fallback   %8.2f ms  (target < %.0f ms: %@)", fallbackMilliseconds, benchmark.target, fallbackMilliseconds < benchmark.target ? "met" : "MISSED"))
             print(String(format: "    xmllint --html --xpath        %8.2f ms  (process)", xmllint))
+            TableRow.emit("extract", String(format: "%@ (%.0f KB), rule / fallback", benchmark.name, Double(benchmark.page.count) / 1024),
+                          stele: String(format: "%.2f / %.2f ms", ruleMilliseconds, fallbackMilliseconds), baseline: String(format: "xmllint --html --xpath %.2f ms (process)", xmllint),
+                          ratio: String(format: "%.2fx", ruleMilliseconds / xmllint), target: String(format: "< %.0f ms", benchmark.target),
+                          met: max(ruleMilliseconds, fallbackMilliseconds) < benchmark.target)
             if hasStele {
                 let process = try median((0..<processRuns).map { _ in
                     try processMilliseconds(steleExecutable, ["extract", path, "--rule", "section.content"])

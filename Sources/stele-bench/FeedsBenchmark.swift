@@ -58,6 +58,9 @@ struct FeedsBenchmark: AsyncParsableCommand {
             print(String(format: "  %@  %8.1f ms  memory +%.1f MB, process peak %.1f MB, %d items",
                          baselineName.padding(toLength: 10, withPad: " ", startingAt: 0), baselineSeconds * 1000,
                          median(baseline.map(\.growthMegabytes)), median(baseline.map(\.peakMegabytes)), baseline[0].items))
+            TableRow.emit("feeds", "\(name), \(items) items (\(String(format: "%.1f", megabytes)) MB)", stele: String(format: "%.1f ms, +%.1f MB", steleSeconds * 1000, growth),
+                          baseline: String(format: "%@ %.1f ms", baselineName, baselineSeconds * 1000), ratio: String(format: "%.1fx faster", baselineSeconds / steleSeconds),
+                          target: ">= 10x faster, < 3x file", met: baselineSeconds / steleSeconds >= 10 && growth < 3 * megabytes)
             print(String(format: "  ratio       %.1fx faster than %@ (target >= 10), memory %@ (target < 3x the file)",
                          baselineSeconds / steleSeconds, baselineName, growth < 3 * megabytes ? "ok" : "OVER"))
         }

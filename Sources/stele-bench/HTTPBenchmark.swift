@@ -48,6 +48,10 @@ struct HTTPBenchmark: AsyncParsableCommand {
         print(String(format: "  stele  %.3f s  %.1f MB peak", steleSeconds, steleMegabytes))
         print(String(format: "  curl   %.3f s  %.1f MB peak", curlSeconds, curlMegabytes))
         print(String(format: "  ratio  %.2fx curl (target <= 1.20), memory %@ (target < 40 MB)", steleSeconds / curlSeconds, steleMegabytes < 40 ? "ok" : "OVER"))
+        TableRow.emit("http", "\(pages) small pages, \(parallel) in flight", stele: String(format: "%.3f s", steleSeconds), baseline: String(format: "curl --parallel %.3f s", curlSeconds),
+                      ratio: String(format: "%.2fx", steleSeconds / curlSeconds), target: "<= 1.2x", met: steleSeconds / curlSeconds <= 1.2)
+        TableRow.emit("http", "peak memory", stele: String(format: "%.1f MB", steleMegabytes), baseline: String(format: "curl %.1f MB", curlMegabytes),
+                      ratio: "-", target: "< 40 MB", met: steleMegabytes < 40)
     }
 
     private func startSite(pages: Int, folder: URL) throws -> (process: ChildProcess, baseURL: String) {

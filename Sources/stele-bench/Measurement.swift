@@ -59,3 +59,12 @@ struct BenchmarkError: Error, CustomStringConvertible {
 func siblingExecutable(_ name: String) -> String {
     URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent(name).path
 }
+
+/// One row of `scripts/bench`'s table, printed as a tab-separated line starting with `ROW`:
+/// the figure, its baseline from the same run, the ratio, the target and whether it is met.
+enum TableRow {
+    static func emit(_ benchmark: String, _ measurement: String, stele: String, baseline: String, ratio: String, target: String, met: Bool?) {
+        let verdict = met.map { $0 ? "met" : "MISSED" } ?? "-"
+        print(["ROW", benchmark, measurement, stele, baseline, ratio, target, verdict].joined(separator: "\t"))
+    }
+}

@@ -103,6 +103,10 @@ struct StoreBenchmark: ParsableCommand {
         print(String(format: "  read   stele %.2f s (%.3f ms a version)  bare reads of the same files %.2f s   ratio %.2fx", steleRead, steleRead / n * 1000, bareRead, steleRead / bareRead))
         print(String(format: "  list   %d release summaries from index.tsv in %.3f s (median of 5);  stele check of the whole store %.2f s", summaries.count, listSeconds, checkSeconds))
         print("  disk   stele \(try diskUsage(storeRoot))   bare \(try diskUsage(bareRoot))")
+        TableRow.emit("store", "write \(order.count) versions", stele: String(format: "%.2f s", steleWrite), baseline: String(format: "bare durable writes %.2f s", bareWrite),
+                      ratio: String(format: "%.2fx", steleWrite / bareWrite), target: "-", met: nil)
+        TableRow.emit("store", "read them back", stele: String(format: "%.2f s", steleRead), baseline: String(format: "bare reads %.2f s", bareRead),
+                      ratio: String(format: "%.2fx", steleRead / bareRead), target: "-", met: nil)
     }
 
     /// `du`'s figures: blocks used and apparent size, in MB, with the number of files.

@@ -68,6 +68,8 @@ struct SyncBenchmark: ParsableCommand {
         print(String(format: "    stele fetch  %.3f s  %.1f MB peak (extraction, language, alignment and durable storage included)", steleSeconds, megabytes))
         print(String(format: "    curl         %.3f s  %.1f MB peak", curlSeconds, median(curl.map { Double($0.peakKilobytes) / 1024 })))
         print(String(format: "    ratio        %.2fx curl (target <= 1.50), memory %@ (target < 64 MB)", steleSeconds / curlSeconds, megabytes < 64 ? "ok" : "OVER"))
+        TableRow.emit("sync", "\(title), \(releases) releases x 3", stele: String(format: "stele fetch %.2f s, %.0f MB", steleSeconds, megabytes), baseline: String(format: "curl --parallel %.2f s", curlSeconds),
+                      ratio: String(format: "%.2fx", steleSeconds / curlSeconds), target: "<= 1.5x, < 64 MB", met: steleSeconds / curlSeconds <= 1.5 && megabytes < 64)
     }
 
     /// A curl configuration that sends each page's current ETag back, as the warm fetch does.

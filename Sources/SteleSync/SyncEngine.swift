@@ -103,7 +103,7 @@ public final class SyncEngine: Sendable {
             candidates[candidate.release] = candidate
             work.append(candidate.release)
         }
-        let known = try knownReleases(source.id)
+        let (known, loaded) = try knownReleases(source.id)
         for (release, due) in known.sorted(by: { $0.key < $1.key }) where candidates[release] == nil {
             if options.ignoresSchedules || (due.map { $0 <= now } ?? false) { work.append(release) }
         }
@@ -120,9 +120,11 @@ public final class SyncEngine: Sendable {
                 let release = work[next]
                 next += 1
                 let candidate = candidates[release]
+                let preloaded = loaded[release]
                 group.addTask { [store] in
                     do throws(StoreError) {
-                        let existing = try store.release(release)
+                        var existing = preloaded
+                        if existing == nil { existing = try store.release(release) }
                         return .success((release, try await sync.run(release: release, existing: existing, candidate: candidate, ignoringSchedules: options.ignoresSchedules)))
                     } catch {
                         return .failure(error)
@@ -149,9 +151,11 @@ public final class SyncEngine: Sendable {
         if polled.state != state { try writer?.saveSourceState(polled.state, source: source.id) }
         let due = schedule.withLock { $0[source.id]?.values.compactMap { $0 }.min() }
         report.nextDue = [report.nextDue, due].compactMap { $0 }.min()
-        let pendingTotal = (try? store.summaries())?.filter { $0.source == source.id }
-            .reduce(0) { $0 + $1.languages.values.filter { $0.status == .pending }.count } ?? 0
-        SyncMetrics.record(report, source: source.id, pendingTotal: pendingTotal, at: timing.now())
+        if configuration.metricsAddress != nil {
+            let pendingTotal = (try? store.summaries())?.filter { $0.source == source.id }
+                .reduce(0) { $0 + $1.languages.values.filter { $0.status == .pending }.count } ?? 0
+            SyncMetrics.record(report, source: source.id, pendingTotal: pendingTotal, at: timing.now())
+        }
         return report
     }
 
@@ -161,14 +165,19 @@ public final class SyncEngine: Sendable {
         hook?.drain()
     }
 
-    /// When each stored release of `source` is next due, read from the store on first use.
-    private func knownReleases(_ source: String) throws(StoreError) -> [ReleaseRef: Date?] {
-        if let known = schedule.withLock({ $0[source] }) { return known }
+    /// When each stored release of `source` is next due. The first call reads every
+    /// `release.json` and also returns the records it read, so that the pass does not read them
+    /// again; later calls answer from memory.
+    private func knownReleases(_ source: String) throws(StoreError) -> (due: [ReleaseRef: Date?], loaded: [ReleaseRef: ReleaseRecord]) {
+        if let known = schedule.withLock({ $0[source] }) { return (known, [:]) }
         var known: [ReleaseRef: Date?] = [:]
+        var loaded: [ReleaseRef: ReleaseRecord] = [:]
         for release in try store.releases(source: source) {
-            known[release] = try store.release(release)?.languages.values.compactMap(\.nextCheck).min()
+            let record = try store.release(release)
+            known[release] = record?.languages.values.compactMap(\.nextCheck).min()
+            loaded[release] = record
         }
         schedule.withLock { $0[source] = $0[source] ?? known }
-        return known
+        return (known, loaded)
     }
 }

@@ -65,6 +65,7 @@ public final class Daemon: Sendable {
         notifier?.ready(status: "polling \(configuration.sources.count) source(s)")
         var options = PassOptions(pollsFeedsNow: true)  // a daemon that starts looks at its feeds at once
         while true {
+            notifier?.status("syncing: polling feeds and fetching what is due")
             let report = await pass(engine, options: options)
             options = PassOptions()
             guard let report else { break }

@@ -54,9 +54,11 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        .target(name: "SteleFeeds", dependencies: ["CLibXML2", "CZlib", "CCrypto"], swiftSettings: strictSettings),
+        .target(name: "SteleFeeds", dependencies: ["CLibXML2", "CZlib", "CCrypto", "SteleText"], swiftSettings: strictSettings),
+        // Text machinery that feeds and pages share: charsets, transcoding, HTML character references, dates.
+        .target(name: "SteleText", swiftSettings: strictSettings),
         .target(name: "SteleLanguage", swiftSettings: strictSettings),
-        .target(name: "SteleExtract", dependencies: ["CLibXML2", "SteleLanguage"], swiftSettings: strictSettings),
+        .target(name: "SteleExtract", dependencies: ["CLibXML2", "SteleLanguage", "SteleText"], swiftSettings: strictSettings),
         .target(name: "SteleAlign", dependencies: ["SteleLanguage"], swiftSettings: strictSettings),
         .target(name: "SteleDiff", swiftSettings: strictSettings),
         .target(name: "SteleStore", dependencies: ["SteleDiff", "SteleAlign", "CCrypto"], swiftSettings: strictSettings),
@@ -106,6 +108,7 @@ let package = Package(
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
+        .testTarget(name: "SteleTextTests", dependencies: ["SteleText"], swiftSettings: strictSettings),
         .testTarget(name: "SteleDiffTests", dependencies: ["SteleDiff", "SteleFixtures", "SteleService"], swiftSettings: strictSettings),
         .testTarget(name: "SteleStoreTests", dependencies: ["SteleStore", "SteleAlign", "SteleDiff", "SteleFixtures", "SteleService", "stele-store-writer"], swiftSettings: strictSettings),
         .testTarget(name: "SteleAlignTests", dependencies: ["SteleAlign", "SteleLanguage", "SteleFixtures", "SteleService"], swiftSettings: strictSettings),
@@ -113,7 +116,7 @@ let package = Package(
         .testTarget(name: "SteleCommandTests", dependencies: ["SteleFixtures", "SteleService"], swiftSettings: strictSettings),
         .testTarget(name: "SteleFixturesTests", dependencies: ["SteleFixtures", "SteleService", "SteleHTTP"], swiftSettings: strictSettings),
         .testTarget(
-            name: "SteleExtractTests", dependencies: ["SteleExtract", "SteleLanguage", "SteleFixtures", "SteleService", "SteleHTTP"],
+            name: "SteleExtractTests", dependencies: ["SteleExtract", "SteleLanguage", "SteleText", "SteleFixtures", "SteleService", "SteleHTTP"],
             resources: [.copy("Fixtures")], swiftSettings: strictSettings
         ),
     ]

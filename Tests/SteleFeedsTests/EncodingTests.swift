@@ -59,6 +59,14 @@ struct EncodingTests {
         #expect(feed.items.map(\.title) == ["Привіт"])
     }
 
+    @Test("an HTTP charset of plain utf-16 without a byte order mark takes the byte order from the first character", arguments: ["utf-16le", "utf-16be"])
+    func utf16LabelWithoutBOM(order: String) throws {
+        let text = String(decoding: Self.document(declaring: nil, title: Array("Привіт".utf8)), as: UTF8.self)
+        let feed = try FeedParser().parse(Array(Self.encode(text, as: order).dropFirst(2)), charset: "utf-16")
+        #expect(feed.items.map(\.title) == ["Привіт"])
+        #expect(feed.warnings.isEmpty)
+    }
+
     @Test("bytes that are not UTF-8 become U+FFFD with a warning, and the feed is still read")
     func invalidUTF8() throws {
         let feed = try FeedParser().parse(Self.document(declaring: "utf-8", title: [0x43, 0x61, 0x66, 0xE9, 0x20, 0xFF, 0xC3, 0x28, 0x01]))

@@ -1,4 +1,5 @@
 import Foundation
+import SteleText
 
 /// Finds a page's encoding the way browsers do: a byte order mark, then the HTTP charset, then a
 /// `<meta>` declaration near the start, then UTF-8.
@@ -29,8 +30,8 @@ enum CharsetSniffer {
         }
         if let label = metaCharsetLabel(bytes[start..<min(bytes.endIndex, start + prescanLimit)]) {
             if let charset = Charset(label: label) {
-                // A page that can declare UTF-16 in ASCII is not UTF-16.
-                return Decision(charset: charset.isUTF16 ? .utf8 : charset, source: .meta, byteOrderMarkLength: 0, unknownLabel: unknown)
+                // A page that can declare UTF-16 or UTF-32 in ASCII is neither.
+                return Decision(charset: charset.isWide ? .utf8 : charset, source: .meta, byteOrderMarkLength: 0, unknownLabel: unknown)
             }
             if unknown == nil { unknown = (label, .meta) }
         }

@@ -1,4 +1,5 @@
 import Glibc
+import SteleText
 
 /// Turns a page's bytes into clean UTF-8 for libxml2: size checked, binary refused, encoding found
 /// and converted, invalid bytes and NULs replaced, HTML5-only entities made numeric.
@@ -34,7 +35,7 @@ enum PageDecoder {
             throw ExtractionError(page: page.name, kind: .notHTML(reason: "it starts like \(signature.name)"))
         }
         let decision = CharsetSniffer.decide(bytes[...], httpCharset: page.httpCharset)
-        if !decision.charset.isUTF16, bytes.prefix(1024).contains(0) {
+        if !decision.charset.isWide, bytes.prefix(1024).contains(0) {
             throw ExtractionError(page: page.name, kind: .notHTML(reason: "NUL bytes near the start: binary data"))
         }
         var warnings: [ExtractionWarning] = []

@@ -1,4 +1,5 @@
 import Glibc
+import SteleText
 
 /// Converts bytes in a page's encoding to UTF-8 with glibc's iconv, replacing every byte that is not
 /// valid in that encoding by U+FFFD instead of stopping, as browsers do.
@@ -10,14 +11,6 @@ enum Transcoder {
     }
 
     private static let replacementCharacter: [UInt8] = [0xEF, 0xBF, 0xBD]
-
-    /// Whether iconv can read `name`.
-    static func isSupported(_ name: String) -> Bool {
-        let descriptor = iconv_open("UTF-8", name)
-        guard descriptor != iconv_t(bitPattern: -1) else { return false }
-        iconv_close(descriptor)
-        return true
-    }
 
     /// `input` converted from `charset` to UTF-8; `nil` when iconv cannot read the charset.
     static func convert(_ input: ArraySlice<UInt8>, from charset: Charset) -> Output? {

@@ -1,4 +1,5 @@
 public import SteleLanguage
+public import SteleText
 /// What Stele takes from a page: its title, its paragraphs, their language, and the addresses of
 /// the page's other language versions.
 public struct ExtractedPage: Sendable, Hashable {

@@ -1,4 +1,5 @@
 import SteleLanguage
+import SteleText
 
 /// An extracted page as `stele extract` prints it: JSON for scripts, text for people.
 public struct ExtractionReport: Sendable {

@@ -78,3 +78,12 @@ public struct ContentRuleError: Error, Sendable, Hashable, CustomStringConvertib
     /// A sentence naming the rule and the problem.
     public var description: String { "content rule \"\(expression)\" \(problem)" }
 }
+
+extension String {
+    /// The string without the ASCII white space (space, tab, line feed, carriage return, form feed) around it.
+    fileprivate func trimmingASCIIWhitespace() -> String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{0C}" }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(self[first...last])
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import SteleText
 
 /// Turns the bytes of a document into UTF-8, choosing the encoding in RFC 7303's order: a byte order
 /// mark, then the HTTP `charset`, then the XML declaration, then UTF-8. Bytes that are invalid in
@@ -13,10 +14,10 @@ struct CharsetDecoder {
         case assumed = "default"
     }
 
-    /// The chosen encoding: its iconv name (nil for UTF-8), where it came from, and the length of a
-    /// byte order mark to skip.
+    /// The chosen encoding, the label that named it (for messages), where it came from, and the
+    /// length of a byte order mark to skip.
     struct Choice {
-        var iconvName: String?
+        var charset: Charset
         var label: String
         var source: Source
         var skip: Int
@@ -26,35 +27,45 @@ struct CharsetDecoder {
     static func choose(for bytes: [UInt8], httpCharset: String?, warnings: inout WarningLog) -> Choice {
         if let bom = byteOrderMark(bytes) { return bom }
         if let label = httpCharset?.trimmingCharacters(in: .whitespaces), !label.isEmpty {
-            if let name = CharsetLabel.iconvName(for: label) {
-                return Choice(iconvName: name.isEmpty ? nil : name, label: label.lowercased(), source: .http, skip: 0)
+            if let charset = Charset(label: label) {
+                return Choice(charset: byteOrder(of: bytes, labelled: charset), label: label.lowercased(), source: .http, skip: 0)
             }
             warnings.add("the HTTP charset \"\(label)\" is not an encoding this machine knows; it was ignored")
         }
-        if bytes.starts(with: [0x3C, 0x00, 0x3F, 0x00]) { return Choice(iconvName: "UTF-16LE", label: "utf-16le", source: .sniffed, skip: 0) }
-        if bytes.starts(with: [0x00, 0x3C, 0x00, 0x3F]) { return Choice(iconvName: "UTF-16BE", label: "utf-16be", source: .sniffed, skip: 0) }
+        if bytes.starts(with: [0x3C, 0x00, 0x3F, 0x00]) { return Choice(charset: .utf16LittleEndian, label: "utf-16le", source: .sniffed, skip: 0) }
+        if bytes.starts(with: [0x00, 0x3C, 0x00, 0x3F]) { return Choice(charset: .utf16BigEndian, label: "utf-16be", source: .sniffed, skip: 0) }
         if let label = declaredEncoding(bytes) {
-            if let name = CharsetLabel.iconvName(for: label) {
-                if CharsetLabel.isWide(name) {
+            if let charset = Charset(label: label) {
+                if charset.isWide {
                     // An ASCII-compatible declaration cannot truthfully announce UTF-16 or UTF-32 (XML 1.0 §4.3.3).
                     warnings.add("the XML declaration says \"\(label)\" but the bytes are not \(label); read as UTF-8")
                 } else {
-                    return Choice(iconvName: name.isEmpty ? nil : name, label: label.lowercased(), source: .declaration, skip: 0)
+                    return Choice(charset: charset, label: label.lowercased(), source: .declaration, skip: 0)
                 }
             } else {
                 warnings.add("the XML declaration names the encoding \"\(label)\", which this machine does not know; read as UTF-8")
             }
         }
-        return Choice(iconvName: nil, label: "utf-8", source: .assumed, skip: 0)
+        return Choice(charset: .utf8, label: "utf-8", source: .assumed, skip: 0)
     }
 
     private static func byteOrderMark(_ bytes: [UInt8]) -> Choice? {
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return Choice(iconvName: nil, label: "utf-8", source: .byteOrderMark, skip: 3) }
-        if bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) { return Choice(iconvName: "UTF-32BE", label: "utf-32be", source: .byteOrderMark, skip: 4) }
-        if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) { return Choice(iconvName: "UTF-32LE", label: "utf-32le", source: .byteOrderMark, skip: 4) }
-        if bytes.starts(with: [0xFE, 0xFF]) { return Choice(iconvName: "UTF-16BE", label: "utf-16be", source: .byteOrderMark, skip: 2) }
-        if bytes.starts(with: [0xFF, 0xFE]) { return Choice(iconvName: "UTF-16LE", label: "utf-16le", source: .byteOrderMark, skip: 2) }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return Choice(charset: .utf8, label: "utf-8", source: .byteOrderMark, skip: 3) }
+        if bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) { return Choice(charset: .utf32BigEndian, label: "utf-32be", source: .byteOrderMark, skip: 4) }
+        if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) { return Choice(charset: .utf32LittleEndian, label: "utf-32le", source: .byteOrderMark, skip: 4) }
+        if bytes.starts(with: [0xFE, 0xFF]) { return Choice(charset: .utf16BigEndian, label: "utf-16be", source: .byteOrderMark, skip: 2) }
+        if bytes.starts(with: [0xFF, 0xFE]) { return Choice(charset: .utf16LittleEndian, label: "utf-16le", source: .byteOrderMark, skip: 2) }
         return nil
+    }
+
+    /// A plain `utf-16` label does not say which byte order follows when there is no byte order
+    /// mark (RFC 2781 guesses big-endian, browsers little-endian): an XML document starts with an
+    /// ASCII character, whose zero byte tells.
+    private static func byteOrder(of bytes: [UInt8], labelled charset: Charset) -> Charset {
+        guard charset.codeUnitSize == 2, bytes.count >= 2 else { return charset }
+        if bytes[0] == 0, bytes[1] != 0 { return .utf16BigEndian }
+        if bytes[0] != 0, bytes[1] == 0 { return .utf16LittleEndian }
+        return charset
     }
 
     /// The `encoding` pseudo-attribute of an XML declaration at the very start, if any.
@@ -74,14 +85,14 @@ struct CharsetDecoder {
 
     /// `bytes` as UTF-8 under `choice`, with invalid sequences replaced by U+FFFD.
     static func decode(_ bytes: [UInt8], as choice: Choice, warnings: inout WarningLog) -> [UInt8] {
-        guard let name = choice.iconvName else {
+        if choice.charset.isUTF8 {
             return choice.skip == 0 ? bytes : Array(bytes[choice.skip...])
         }
-        guard let converter = IconvConverter(from: name) else {
+        guard let converter = IconvConverter(from: choice.charset.iconvName) else {
             warnings.add("the encoding \(choice.label) could not be opened; read as UTF-8")
             return bytes
         }
-        let (output, replaced) = converter.convert(bytes[choice.skip...], unitSize: CharsetLabel.unitSize(name))
+        let (output, replaced) = converter.convert(bytes[choice.skip...], unitSize: choice.charset.codeUnitSize)
         if replaced > 0 {
             warnings.add("\(replaced) byte sequence\(replaced == 1 ? " was" : "s were") not valid \(choice.label) (from the \(choice.source.rawValue)) and became U+FFFD")
         }

@@ -1,24 +1,35 @@
-/// A character encoding a page can be written in, named as the WHATWG Encoding Standard names it.
+import Glibc
+
+/// A character encoding a document can be written in, named as the WHATWG Encoding Standard names
+/// it, with the name glibc's iconv knows it by.
 public struct Charset: Sendable, Hashable, CustomStringConvertible {
     /// The standard name: `utf-8`, `windows-1251`, `koi8-u`, `windows-1252`, ...
     public let name: String
-    /// The name glibc's iconv knows the encoding by.
-    let iconvName: String
+    /// The name glibc's iconv knows the encoding by: `UTF-8`, `CP1251`, `KOI8-U`, ...
+    public let iconvName: String
 
     /// UTF-8, the default when nothing else is declared.
     public static let utf8 = Charset(name: "utf-8", iconvName: "UTF-8")
-    static let utf16LittleEndian = Charset(name: "utf-16le", iconvName: "UTF-16LE")
-    static let utf16BigEndian = Charset(name: "utf-16be", iconvName: "UTF-16BE")
+    /// UTF-16, least significant byte first.
+    public static let utf16LittleEndian = Charset(name: "utf-16le", iconvName: "UTF-16LE")
+    /// UTF-16, most significant byte first.
+    public static let utf16BigEndian = Charset(name: "utf-16be", iconvName: "UTF-16BE")
+    /// UTF-32, least significant byte first (XML allows it; the Encoding Standard does not).
+    public static let utf32LittleEndian = Charset(name: "utf-32le", iconvName: "UTF-32LE")
+    /// UTF-32, most significant byte first.
+    public static let utf32BigEndian = Charset(name: "utf-32be", iconvName: "UTF-32BE")
 
-    /// The encoding a label such as `Windows-1251`, `cp1251`, `latin1` or `KOI8-U` stands for, as browsers
-    /// read it (so `iso-8859-1` and `us-ascii` mean windows-1252); labels outside the standard are
-    /// accepted when iconv knows them. `nil` for a label nobody knows.
+    /// The encoding a label such as `Windows-1251`, `cp1251`, `latin1` or `KOI8-U` stands for, as
+    /// browsers read it: `iso-8859-1` and `us-ascii` mean windows-1252, its superset, because pages
+    /// and feeds so labelled use its curly quotes and dashes in 0x80–0x9F. Labels outside the
+    /// standard are accepted when iconv knows them. White space and quotes around the label are
+    /// ignored; `nil` for a label nobody knows.
     public init?(label: String) {
-        let key = label.trimmingASCIIWhitespace().lowercased()
-        if let known = Charset.standardLabels[key] {
+        let key = Self.normalized(label)
+        if let known = Self.standardLabels[key] {
             self = known
-        } else if !key.isEmpty, key.count <= 40, key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.:".contains($0)) }),
-                  Transcoder.isSupported(key.uppercased()) {
+        } else if !key.isEmpty, key.utf8.count <= 40, key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.:".contains($0)) }),
+                  Self.iconvKnows(key.uppercased()) {
             self = Charset(name: key, iconvName: key.uppercased())
         } else {
             return nil
@@ -34,13 +45,36 @@ public struct Charset: Sendable, Hashable, CustomStringConvertible {
     public var description: String { name }
 
     /// Whether the encoding is UTF-8 (the bytes need checking, not converting).
-    var isUTF8: Bool { iconvName == "UTF-8" }
+    public var isUTF8: Bool { iconvName == "UTF-8" }
 
-    /// Whether the encoding is UTF-16, which a `<meta>` declaration can never truthfully name
-    /// (the declaration was readable as ASCII), so browsers read such pages as UTF-8.
-    var isUTF16: Bool { iconvName.hasPrefix("UTF-16") }
+    /// Bytes in one code unit: 2 for UTF-16 and UCS-2, 4 for UTF-32 and UCS-4, else 1. After an
+    /// invalid sequence, conversion resumes one code unit further on, so it stays in step.
+    public var codeUnitSize: Int {
+        let bare = iconvName.uppercased().filter { $0 != "-" && $0 != "_" }
+        if bare.hasPrefix("UTF16") || bare.hasPrefix("UCS2") || bare == "UNICODE" { return 2 }
+        if bare.hasPrefix("UTF32") || bare.hasPrefix("UCS4") { return 4 }
+        return 1
+    }
 
-    /// WHATWG labels, lower-cased, for the encodings a news site plausibly uses.
+    /// Whether code units are wider than a byte (UTF-16, UTF-32). A declaration that could be read
+    /// as ASCII (`<meta charset>`, `<?xml encoding?>`) can never truthfully name such an encoding.
+    public var isWide: Bool { codeUnitSize > 1 }
+
+    private static func normalized(_ label: String) -> String {
+        let ignored: (Character) -> Bool = { " \t\n\r\u{0C}\"'".contains($0) }
+        guard let first = label.firstIndex(where: { !ignored($0) }), let last = label.lastIndex(where: { !ignored($0) }) else { return "" }
+        return label[first...last].lowercased()
+    }
+
+    private static func iconvKnows(_ name: String) -> Bool {
+        let descriptor = iconv_open("UTF-8", name)
+        guard descriptor != iconv_t(bitPattern: -1) else { return false }
+        iconv_close(descriptor)
+        return true
+    }
+
+    /// WHATWG labels, lower-cased, for the encodings a news site plausibly uses, plus a few labels
+    /// seen in feeds that iconv does not know (`win-1251`, `latin-9`).
     private static let standardLabels: [String: Charset] = {
         var table: [String: Charset] = [:]
         func add(_ name: String, _ iconv: String, _ labels: [String]) {
@@ -50,6 +84,8 @@ public struct Charset: Sendable, Hashable, CustomStringConvertible {
         add("utf-8", "UTF-8", ["unicode-1-1-utf-8", "unicode11utf8", "unicode20utf8", "utf8", "x-unicode20utf8"])
         add("utf-16le", "UTF-16LE", ["csunicode", "iso-10646-ucs-2", "ucs-2", "unicode", "unicodefeff", "utf-16"])
         add("utf-16be", "UTF-16BE", ["unicodefffe"])
+        add("utf-32le", "UTF-32LE", [])
+        add("utf-32be", "UTF-32BE", [])
         add("ibm866", "IBM866", ["866", "cp866", "csibm866"])
         add("koi8-r", "KOI8-R", ["cskoi8r", "koi", "koi8", "koi8_r"])
         add("koi8-u", "KOI8-U", ["koi8-ru"])
@@ -64,16 +100,17 @@ public struct Charset: Sendable, Hashable, CustomStringConvertible {
             "csisolatin5", "iso-8859-9", "iso-ir-148", "iso8859-9", "iso88599", "iso_8859-9", "iso_8859-9:1989", "l5", "latin5",
         ])
         for number in 1250...1258 {
-            let labels = ["cp\(number)", "x-cp\(number)"]
-            table.merge(Dictionary(uniqueKeysWithValues: (labels + ["windows-\(number)"]).map { ($0, Charset(name: "windows-\(number)", iconvName: "CP\(number)")) })) { old, _ in old }
+            let labels = ["cp\(number)", "x-cp\(number)", "windows-\(number)"]
+            table.merge(labels.map { ($0, Charset(name: "windows-\(number)", iconvName: "CP\(number)")) }) { old, _ in old }
         }
+        table["win-1251"] = table["windows-1251"]
         let isoAliases: [Int: [String]] = [
             2: ["csisolatin2", "iso-ir-101", "l2", "latin2"], 3: ["csisolatin3", "iso-ir-109", "l3", "latin3"],
             4: ["csisolatin4", "iso-ir-110", "l4", "latin4"], 5: ["csisolatincyrillic", "cyrillic", "iso-ir-144"],
             6: ["arabic", "asmo-708", "csiso88596e", "csiso88596i", "csisolatinarabic", "ecma-114", "iso-8859-6-e", "iso-8859-6-i", "iso-ir-127"],
             7: ["csisolatingreek", "ecma-118", "elot_928", "greek", "greek8", "iso-ir-126", "sun_eu_greek"],
             8: ["csiso88598e", "csisolatinhebrew", "hebrew", "iso-8859-8-e", "iso-ir-138", "visual", "iso-8859-8-i", "csiso88598i", "logical"],
-            10: ["csisolatin6", "iso-ir-157", "l6", "latin6"], 13: [], 14: [], 15: ["csisolatin9", "l9", "latin9"], 16: [],
+            10: ["csisolatin6", "iso-ir-157", "l6", "latin6"], 13: [], 14: [], 15: ["csisolatin9", "l9", "latin9", "latin-9"], 16: [],
         ]
         for (number, aliases) in isoAliases {
             let charset = Charset(name: "iso-8859-\(number)", iconvName: "ISO-8859-\(number)")
@@ -88,24 +125,4 @@ public struct Charset: Sendable, Hashable, CustomStringConvertible {
         add("euc-kr", "CP949", ["cseuckr", "csksc56011987", "iso-ir-149", "korean", "ks_c_5601-1987", "ks_c_5601-1989", "ksc5601", "ksc_5601", "windows-949"])
         return table
     }()
-}
-
-/// Where the encoding of a page was found, in the order they are consulted.
-public enum CharsetSource: String, Sendable, Hashable {
-    /// A byte order mark at the start of the body.
-    case byteOrderMark = "bom"
-    /// The `charset` parameter of the HTTP `Content-Type` header.
-    case http
-    /// `<meta charset>` or `<meta http-equiv="Content-Type" content="...; charset=...">`.
-    case meta
-    /// Nothing was declared: UTF-8.
-    case `default`
-}
-
-extension String {
-    func trimmingASCIIWhitespace() -> String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{0C}" }
-        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
-        return String(self[first...last])
-    }
 }

@@ -115,25 +115,6 @@ struct DecodingTests {
         #expect(page.warnings == [.invalidBytes(count: 1, charset: "utf-8")])
     }
 
-    @Test("malformed UTF-8 is caught: overlong forms, surrogates, values past U+10FFFF, truncations", arguments: [
-        [0xC0, 0xAF], [0xE0, 0x80, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xF8, 0x88, 0x80, 0x80, 0x80],
-        [0xE2, 0x82], [0x80], [0xBF, 0x41],
-    ] as [[UInt8]])
-    func malformedUTF8(sequence: [UInt8]) throws {
-        let page = try PageExtractor().extract(HTMLPage(bytes: Array("<p>ok ".utf8) + sequence + Array(" end</p>".utf8)))
-        #expect(page.warnings.contains { if case .invalidBytes = $0 { true } else { false } })
-        #expect(page.paragraphs.first?.hasPrefix("ok \u{FFFD}") == true)
-        #expect(page.paragraphs.first?.hasSuffix("end") == true)
-    }
-
-    @Test("well-formed UTF-8 of every length passes untouched")
-    func wellFormedUTF8() throws {
-        let text = "a é ї € 𝄞 😀 \u{10FFFD}"
-        let page = try PageExtractor().extract(HTMLPage(bytes: Array("<p>\(text)</p>".utf8)))
-        #expect(page.paragraphs == [text])
-        #expect(page.warnings.isEmpty)
-    }
-
     @Test("HTML5 entities libxml2 does not know, and legacy ones without ;, are decoded once")
     func html5Entities() throws {
         let paragraphs = try Fixture.paragraphs(

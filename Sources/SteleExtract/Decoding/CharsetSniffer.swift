@@ -20,9 +20,9 @@ enum CharsetSniffer {
 
     static func decide(_ bytes: ArraySlice<UInt8>, httpCharset: String?) -> Decision {
         let start = bytes.startIndex
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return Decision(charset: .utf8, source: .byteOrderMark, byteOrderMarkLength: 3) }
-        if bytes.starts(with: [0xFE, 0xFF]) { return Decision(charset: .utf16BigEndian, source: .byteOrderMark, byteOrderMarkLength: 2) }
-        if bytes.starts(with: [0xFF, 0xFE]) { return Decision(charset: .utf16LittleEndian, source: .byteOrderMark, byteOrderMarkLength: 2) }
+        if let (charset, length) = ByteOrderMark.detect(bytes) {
+            return Decision(charset: charset, source: .byteOrderMark, byteOrderMarkLength: length)
+        }
         var unknown: (String, CharsetSource)?
         if let label = httpCharset, !label.isEmpty {
             if let charset = Charset(label: label) { return Decision(charset: charset, source: .http, byteOrderMarkLength: 0) }

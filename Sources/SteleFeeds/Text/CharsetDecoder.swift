@@ -50,12 +50,8 @@ struct CharsetDecoder {
     }
 
     private static func byteOrderMark(_ bytes: [UInt8]) -> Choice? {
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return Choice(charset: .utf8, label: "utf-8", source: .byteOrderMark, skip: 3) }
-        if bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) { return Choice(charset: .utf32BigEndian, label: "utf-32be", source: .byteOrderMark, skip: 4) }
-        if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) { return Choice(charset: .utf32LittleEndian, label: "utf-32le", source: .byteOrderMark, skip: 4) }
-        if bytes.starts(with: [0xFE, 0xFF]) { return Choice(charset: .utf16BigEndian, label: "utf-16be", source: .byteOrderMark, skip: 2) }
-        if bytes.starts(with: [0xFF, 0xFE]) { return Choice(charset: .utf16LittleEndian, label: "utf-16le", source: .byteOrderMark, skip: 2) }
-        return nil
+        guard let (charset, length) = ByteOrderMark.detect(bytes[...]) else { return nil }
+        return Choice(charset: charset, label: charset.name, source: .byteOrderMark, skip: length)
     }
 
     /// A plain `utf-16` label does not say which byte order follows when there is no byte order
@@ -88,14 +84,14 @@ struct CharsetDecoder {
         if choice.charset.isUTF8 {
             return choice.skip == 0 ? bytes : Array(bytes[choice.skip...])
         }
-        guard let converter = IconvConverter(from: choice.charset.iconvName) else {
+        guard let converted = Transcoder.convert(bytes[choice.skip...], from: choice.charset) else {
             warnings.add("the encoding \(choice.label) could not be opened; read as UTF-8")
             return bytes
         }
-        let (output, replaced) = converter.convert(bytes[choice.skip...], unitSize: choice.charset.codeUnitSize)
+        let replaced = converted.replacements
         if replaced > 0 {
             warnings.add("\(replaced) byte sequence\(replaced == 1 ? " was" : "s were") not valid \(choice.label) (from the \(choice.source.rawValue)) and became U+FFFD")
         }
-        return output
+        return converted.bytes
     }
 }

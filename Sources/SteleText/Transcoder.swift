@@ -1,65 +1,77 @@
 import Glibc
-import SteleText
 
-/// Converts bytes in a page's encoding to UTF-8 with glibc's iconv, replacing every byte that is not
-/// valid in that encoding by U+FFFD instead of stopping, as browsers do.
-enum Transcoder {
+/// Converts bytes in a document's encoding to UTF-8 with glibc's iconv, replacing every sequence
+/// that is not valid in that encoding by U+FFFD instead of stopping, as browsers do.
+public enum Transcoder {
     /// UTF-8 bytes and the number of invalid input sequences that became U+FFFD.
-    struct Output {
-        var bytes: [UInt8]
-        var replacements: Int
+    public struct Output: Sendable, Equatable {
+        /// The text as UTF-8.
+        public var bytes: [UInt8]
+        /// How many invalid or truncated sequences became U+FFFD.
+        public var replacements: Int
+
+        /// An output of `bytes` in which `replacements` sequences were replaced.
+        public init(bytes: [UInt8], replacements: Int) {
+            self.bytes = bytes
+            self.replacements = replacements
+        }
     }
 
     private static let replacementCharacter: [UInt8] = [0xEF, 0xBF, 0xBD]
 
-    /// `input` converted from `charset` to UTF-8; `nil` when iconv cannot read the charset.
-    static func convert(_ input: ArraySlice<UInt8>, from charset: Charset) -> Output? {
+    /// `input` converted from `charset` to UTF-8; `nil` when iconv cannot read the charset. After an
+    /// invalid or truncated sequence, conversion resumes one code unit further on (two bytes in
+    /// UTF-16, four in UTF-32), so that it stays in step.
+    public static func convert(_ input: ArraySlice<UInt8>, from charset: Charset) -> Output? {
         if charset.isUTF8 { return repairUTF8(input) }
         let descriptor = iconv_open("UTF-8", charset.iconvName)
         guard descriptor != iconv_t(bitPattern: -1) else { return nil }
         defer { iconv_close(descriptor) }
 
+        let unitSize = charset.codeUnitSize
         // Cyrillic and Latin single-byte text grows by at most 2x, CJK by 1.5x: start there, grow if needed.
         var output = [UInt8](repeating: 0, count: max(64, input.count * 2 + 16))
         var written = 0
         var replacements = 0
-        var mutableInput = Array(input)
-        let inputCount = mutableInput.count
-        mutableInput.withUnsafeMutableBufferPointer { source in
-            var consumed = 0
-            while consumed < inputCount {
-                if output.count - written < 16 { output.append(contentsOf: repeatElement(0, count: output.count)) }
-                var inPointer = UnsafeMutableRawPointer(source.baseAddress! + consumed).assumingMemoryBound(to: CChar.self) as UnsafeMutablePointer<CChar>?
-                var inLeft = inputCount - consumed
+        func grow() { output.append(contentsOf: repeatElement(0, count: output.count)) }
+        input.withUnsafeBufferPointer { source in
+            guard let base = source.baseAddress else { return }
+            // iconv's prototype takes `char **` but never writes through it.
+            var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(mutating: base).assumingMemoryBound(to: CChar.self)
+            var inLeft = source.count
+            while inLeft > 0 {
+                if output.count - written < 16 { grow() }
                 let status: Int = output.withUnsafeMutableBufferPointer { target in
-                    var outPointer = UnsafeMutableRawPointer(target.baseAddress! + written).assumingMemoryBound(to: CChar.self) as UnsafeMutablePointer<CChar>?
+                    var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(target.baseAddress! + written).assumingMemoryBound(to: CChar.self)
                     var outLeft = target.count - written
                     let result = iconv(descriptor, &inPointer, &inLeft, &outPointer, &outLeft)
                     written = target.count - outLeft
                     return result
                 }
-                consumed = inputCount - inLeft
                 guard status == -1 else { continue }
                 switch errno {
                 case E2BIG:
-                    output.append(contentsOf: repeatElement(0, count: output.count))
+                    grow()
                 case EILSEQ, EINVAL:
-                    // An invalid or truncated sequence: mark it and resynchronise on the next byte.
-                    if output.count - written < 3 { output.append(contentsOf: repeatElement(0, count: output.count)) }
+                    // Invalid (EILSEQ) or cut off at the end (EINVAL): mark it, skip one code unit, reset the state.
+                    if output.count - written < 3 { grow() }
                     output.replaceSubrange(written..<(written + 3), with: replacementCharacter)
                     written += 3
                     replacements += 1
-                    consumed += 1
+                    let skip = min(unitSize, inLeft)
+                    inPointer! += skip
+                    inLeft -= skip
                     iconv(descriptor, nil, nil, nil, nil)
                 default:
-                    consumed = inputCount
+                    inLeft = 0
                     replacements += 1
                 }
             }
         }
         // Flush any shift state (ISO-2022-JP).
+        if output.count - written < 16 { grow() }
         output.withUnsafeMutableBufferPointer { target in
-            var outPointer = UnsafeMutableRawPointer(target.baseAddress! + written).assumingMemoryBound(to: CChar.self) as UnsafeMutablePointer<CChar>?
+            var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(target.baseAddress! + written).assumingMemoryBound(to: CChar.self)
             var outLeft = target.count - written
             _ = iconv(descriptor, nil, nil, &outPointer, &outLeft)
             written = target.count - outLeft
@@ -69,7 +81,7 @@ enum Transcoder {
     }
 
     /// `input` unchanged when it is valid UTF-8, else with each invalid sequence replaced by U+FFFD.
-    static func repairUTF8(_ input: ArraySlice<UInt8>) -> Output {
+    public static func repairUTF8(_ input: ArraySlice<UInt8>) -> Output {
         if isValidUTF8(input) {
             return Output(bytes: Array(input), replacements: 0)
         }
@@ -81,7 +93,7 @@ enum Transcoder {
 
     /// Whether `input` is well-formed UTF-8 (no overlong forms, surrogates or values past U+10FFFF),
     /// checked without copying; runs of ASCII are skipped eight bytes at a time.
-    static func isValidUTF8(_ input: ArraySlice<UInt8>) -> Bool {
+    public static func isValidUTF8(_ input: ArraySlice<UInt8>) -> Bool {
         input.withUnsafeBufferPointer { bytes in
             let count = bytes.count
             guard let base = bytes.baseAddress else { return true }

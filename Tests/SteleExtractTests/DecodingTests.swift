@@ -123,6 +123,11 @@ struct DecodingTests {
         #expect(paragraphs == ["ab\u{2010}c d.\u{A0}x été &NoBreak; <p>", "© 2025"])
     }
 
+    @Test("&lang; and &rang; are HTML5's angle brackets, as feeds read them, not libxml2's HTML 4 ones")
+    func angleBrackets() throws {
+        #expect(try Fixture.paragraphs("<p>&lang;a, b&rang; &AMP; c</p>") == ["\u{27E8}a, b\u{27E9} & c"])
+    }
+
     @Test("numeric references to C1 controls are read as windows-1252, as browsers do")
     func c1References() throws {
         #expect(try Fixture.paragraphs("<p>&#147;Allies&#148; &#150; it&#146;s &#133;</p>") == ["\u{201C}Allies\u{201D} \u{2013} it\u{2019}s \u{2026}"])

@@ -99,6 +99,13 @@ struct EncodingTests {
         #expect(feed.items.map(\.title) == ["Fish & chips — café \"R&D\" – bold"])
     }
 
+    @Test("HTML5's entities are read in the XML and in escaped HTML, by the table pages use")
+    func html5Entities() throws {
+        let feed = try parse(rss("<item><guid>1</guid><title>a&hyphen;b &amp;lang;x&amp;rang; &amp;NotEqualTilde; &amp;AMP;</title></item>"))
+        #expect(feed.items.map(\.title) == ["a\u{2010}b \u{27E8}x\u{27E9} \u{2242}\u{338} &"])
+        #expect(feed.warnings.map(\.message) == ["HTML entities that XML does not define were read as their characters: &hyphen;"])
+    }
+
     @Test("a bare ampersand and an unknown entity are kept as text, with warnings")
     func looseAmpersands() throws {
         let feed = try parse(rss("<item><guid>1</guid><title>AT&T &unknown; R&D</title></item>"))

@@ -1,4 +1,5 @@
 import Foundation
+import SteleText
 
 /// Builds paragraphs from the text of a run of inline content, normalising whitespace on the way:
 /// runs of spaces, tabs and newlines become one space; no-break spaces (U+00A0), narrow no-break
@@ -28,10 +29,6 @@ struct ParagraphBuilder {
     private static let noBreakSpace: [UInt8] = [0xC2, 0xA0]
     private static let narrowNoBreakSpace: [UInt8] = [0xE2, 0x80, 0xAF]
     private static let figureSpace: [UInt8] = [0xE2, 0x80, 0x87]
-    private static let cp1252C1: [UInt32] = [
-        0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
-        0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
-    ]
 
     /// Appends a text node's UTF-8 content (NUL-terminated, as libxml2 keeps it). Runs of ordinary
     /// characters are copied in one go; only spaces, controls and the few special characters are
@@ -91,8 +88,7 @@ struct ParagraphBuilder {
         case (0xC2, 0xAD, _), (0xE2, 0x80, 0x8B), (0xE2, 0x81, 0xA0), (0xEF, 0xBB, 0xBF):
             break  // soft hyphen, zero-width space, word joiner, BOM: invisible
         case (0xC2, 0x80...0x9F, _):
-            let mapped = Self.cp1252C1[Int(second - 0x80)]
-            if mapped != 0, let scalar = Unicode.Scalar(mapped) {
+            if let scalar = HTMLCharacterReference.windows1252Character(forC1: UInt32(second)) {
                 var encoded = Array(String(scalar).utf8)
                 encoded.withUnsafeMutableBufferPointer { appendVisible($0.baseAddress!, count: $0.count, scalars: 1, linked: linked) }
             }

@@ -1,8 +1,8 @@
-internal import CLibXML2
+import SteleText
 
 /// Plain text out of the HTML that feeds put in titles and descriptions: tags removed (their
-/// boundaries become spaces where a browser would break the line), entities decoded with libxml2's
-/// HTML table, white space collapsed.
+/// boundaries become spaces where a browser would break the line), character references decoded
+/// with HTML's table, white space collapsed.
 enum HTMLText {
     /// `html` as one line of plain text.
     static func plainText(fromHTML html: String) -> String {
@@ -20,9 +20,9 @@ enum HTMLText {
                     }
                     if breakingTags.contains(name) { output.space() }
                     index = end + 1
-                } else if byte == 0x26, let (scalar, end) = entity(source, at: index) {
-                    output.append(scalar)
-                    index = end
+                } else if byte == 0x26, let reference = HTMLCharacterReference.match(in: source, at: index, acceptingLegacyForms: false) {
+                    for scalar in reference.scalars { output.append(scalar) }
+                    index = reference.end
                 } else {
                     output.append(byte: byte)
                     index += 1
@@ -40,27 +40,6 @@ enum HTMLText {
             for byte in source { output.append(byte: byte) }
             return output.finish()
         }
-    }
-
-    /// Decodes the `&name;`, `&#NN;` or `&#xHH;` at `index`: the character and the index after the `;`.
-    private static func entity(_ source: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int)? {
-        var cursor = index + 1
-        let limit = min(source.count, index + 34)
-        while cursor < limit, source[cursor] != 0x3B, source[cursor] != 0x26, source[cursor] > 0x20 { cursor += 1 }
-        guard cursor < limit, source[cursor] == 0x3B, cursor > index + 1 else { return nil }
-        let body = UnsafeBufferPointer(rebasing: source[(index + 1)..<cursor])
-        if body[0] == 0x23 {
-            let hex = body.count > 1 && (body[1] | 0x20) == 0x78
-            let digits = String(decoding: body.dropFirst(hex ? 2 : 1), as: UTF8.self)
-            guard !digits.isEmpty, let value = UInt32(digits, radix: hex ? 16 : 10) else { return nil }
-            // HTML reads references to 0x80–0x9F as windows-1252, as browsers do (`&#150;` is an en dash).
-            let mapped = (0x80...0x9F).contains(value) ? windows1252[Int(value - 0x80)] : value
-            guard mapped != 0, let scalar = Unicode.Scalar(mapped) else { return ("\u{FFFD}", cursor + 1) }
-            return (scalar, cursor + 1)
-        }
-        let name = String(decoding: body, as: UTF8.self)
-        guard let entity = htmlEntityLookup(name), let scalar = Unicode.Scalar(entity.pointee.value) else { return nil }
-        return (scalar, cursor + 1)
     }
 
     /// The index of the `>` that closes the tag, comment or declaration opening at `index`, or nil
@@ -107,11 +86,6 @@ enum HTMLText {
     private static let breakingTags: Set<String> = [
         "br", "p", "div", "li", "ul", "ol", "dd", "dt", "dl", "tr", "td", "th", "table", "blockquote", "pre", "hr",
         "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "header", "footer", "figure", "figcaption",
-    ]
-
-    private static let windows1252: [UInt32] = [
-        0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
-        0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
     ]
 }
 

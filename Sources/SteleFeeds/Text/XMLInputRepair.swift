@@ -1,9 +1,9 @@
-internal import CLibXML2
+import SteleText
 
 /// Makes decoded text acceptable to a strict XML parser without losing what a reader would see,
 /// in one pass that copies only when it changes something:
 /// - bytes that are not UTF-8, and characters XML forbids (C0 controls, U+FFFE, U+FFFF), become U+FFFD;
-/// - HTML entities that XML does not define (`&nbsp;`, `&eacute;`) become character references;
+/// - HTML entities that XML does not define (`&nbsp;`, `&eacute;`, `&NoBreak;`) become character references;
 /// - a bare `&` (`AT&T`), and an unknown `&name;`, become text.
 /// CDATA sections, comments, processing instructions and the DOCTYPE are left as they are.
 enum XMLInputRepair {
@@ -117,8 +117,8 @@ private struct Repairer {
         let name = UnsafeBufferPointer(rebasing: source[nameStart..<cursor])
         if Self.isPredefined(name) { return cursor + 1 }
         let nameText = String(decoding: name, as: UTF8.self)
-        if let entity = htmlEntityLookup(nameText), entity.pointee.value > 0 {
-            replace(source, index..<cursor + 1, with: Array("&#\(entity.pointee.value);".utf8))
+        if let scalars = HTMLCharacterReference.scalars(named: nameText + ";") {
+            replace(source, index..<cursor + 1, with: Array(scalars.map { "&#\($0.value);" }.joined().utf8))
             if htmlEntities.count < 20, !htmlEntities.contains(nameText) { htmlEntities.append(nameText) }
         } else {
             replace(source, index..<index + 1, with: Array("&amp;".utf8))

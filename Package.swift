@@ -32,7 +32,7 @@ let package = Package(
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
 
         // One job each; dependencies point down only (see DESIGN.md).
-        .target(name: "SteleHTTP", dependencies: ["CCurl"], swiftSettings: strictSettings),
+        .target(name: "SteleHTTP", dependencies: ["CCurl", "SteleText"], swiftSettings: strictSettings),
         .target(name: "SteleConfig", dependencies: ["SteleExtract", "SteleLanguage", "TOMLKit"], swiftSettings: strictSettings),
         .target(
             name: "SteleSync",
@@ -61,7 +61,7 @@ let package = Package(
         .target(name: "SteleExtract", dependencies: ["CLibXML2", "SteleLanguage", "SteleText"], swiftSettings: strictSettings),
         .target(name: "SteleAlign", dependencies: ["SteleLanguage"], swiftSettings: strictSettings),
         .target(name: "SteleDiff", swiftSettings: strictSettings),
-        .target(name: "SteleStore", dependencies: ["SteleDiff", "SteleAlign", "CCrypto"], swiftSettings: strictSettings),
+        .target(name: "SteleStore", dependencies: ["SteleDiff", "SteleAlign", "CCrypto", "SteleText"], swiftSettings: strictSettings),
         .executableTarget(
             name: "stele",
             dependencies: [

@@ -1,4 +1,5 @@
 import Foundation
+import SteleFixtures
 
 /// A generated NATO-like release page of a chosen size: a head heavy with inline script and style
 /// as real ones are, a cookie banner, navigation, a language switcher, the article in
@@ -14,7 +15,7 @@ enum BenchmarkReleasePage {
         """.split(separator: " ").map(String.init)
 
     static func make(paragraphs: Int, scriptKilobytes: Int) -> [UInt8] {
-        var random = SplitMix(seed: 990001)
+        var random = SeededGenerator(seed: 990001)
         func sentence(_ count: Int) -> String {
             (0..<count).map { _ in words[Int(random.next() % UInt64(words.count))] }.joined(separator: " ")
         }
@@ -50,20 +51,5 @@ enum BenchmarkReleasePage {
             </body></html>
             """
         return Array(html.utf8)
-    }
-}
-
-/// A small fixed-seed random generator (SplitMix64), so generated pages are the same on every run.
-struct SplitMix {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

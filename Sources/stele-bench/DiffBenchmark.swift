@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SteleDiff
+import SteleFixtures
 
 /// Stele's paragraph diff against GNU `diff -u` on the same two 1 MB files, as processes.
 struct DiffBenchmark: ParsableCommand {
@@ -19,7 +20,7 @@ struct DiffBenchmark: ParsableCommand {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("stele-bench-diff-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        var generator = BenchRandom(seed: 1)
+        var generator = SeededGenerator(seed: 1)
         let old = BenchText.paragraphs(bytes: bytes, &generator)
         let cases: [(name: String, new: [String], target: String)] = [
             ("1% of lines changed", BenchText.edit(old, fraction: 0.01, &generator), "target: within 2.00x GNU diff"),
@@ -95,21 +96,6 @@ struct DiffFiles: ParsableCommand {
     }
 }
 
-/// A seeded generator so that every run benchmarks the same texts.
-struct BenchRandom: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE5_E9B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Press-release-like paragraphs made of a small vocabulary.
 enum BenchText {
     static let words = [
@@ -117,11 +103,11 @@ enum BenchText {
         "ministers", "said", "in", "Brussels", "on", "with", "partners", "deterrence", "forces", "summit", "agreed", "to",
     ]
 
-    static func paragraph(_ generator: inout BenchRandom) -> String {
+    static func paragraph(_ generator: inout SeededGenerator) -> String {
         (0..<Int.random(in: 8...40, using: &generator)).map { _ in words.randomElement(using: &generator)! }.joined(separator: " ") + "."
     }
 
-    static func paragraphs(bytes: Int, _ generator: inout BenchRandom) -> [String] {
+    static func paragraphs(bytes: Int, _ generator: inout SeededGenerator) -> [String] {
         var result: [String] = [], size = 0
         while size < bytes {
             let next = paragraph(&generator)
@@ -132,7 +118,7 @@ enum BenchText {
     }
 
     /// `paragraphs` with `fraction` of them replaced, removed or preceded by a new one.
-    static func edit(_ paragraphs: [String], fraction: Double, _ generator: inout BenchRandom) -> [String] {
+    static func edit(_ paragraphs: [String], fraction: Double, _ generator: inout SeededGenerator) -> [String] {
         var result: [String] = []
         result.reserveCapacity(paragraphs.count + 100)
         for paragraph in paragraphs {

@@ -27,7 +27,7 @@ struct StoreBenchmark: ParsableCommand {
         defer { try? FileManager.default.removeItem(atPath: base) }
         try FileManager.default.createDirectory(atPath: bareRoot, withIntermediateDirectories: true)
         let releases = max(1, versions / 4)
-        var generator = BenchRandom(seed: 2)
+        var generator = SeededGenerator(seed: 2)
         let texts = (0..<8).map { _ in (0..<12).map { _ in BenchText.paragraph(&generator) } }
         let page = Array(("<html><head><title>Release</title></head><body>" + String(repeating: "<nav>menu</nav>", count: 400)).utf8)
         func fetch(_ release: Int, _ language: String, _ version: Int) -> FetchedText {

@@ -8,7 +8,7 @@ import Testing
 struct DiffPropertyTests {
     @Test("applying the diff to the old text gives the new text, for 5,000 seeded pairs", arguments: [1, 2, 3, 4, 5] as [UInt64])
     func applyGivesNew(seed: UInt64) throws {
-        var generator = SplitMix64(seed: seed)
+        var generator = SeededGenerator(seed: seed)
         for round in 0..<1_000 {
             let old = RandomText.text(&generator)
             let new = Bool.random(using: &generator) ? RandomText.edit(old, &generator) : RandomText.text(&generator)
@@ -20,7 +20,7 @@ struct DiffPropertyTests {
 
     @Test("the diff of a text with itself is empty, for 2,000 seeded texts")
     func selfDiffIsEmpty() {
-        var generator = SplitMix64(seed: 42)
+        var generator = SeededGenerator(seed: 42)
         for _ in 0..<2_000 {
             let text = RandomText.text(&generator)
             #expect(UnifiedDiff.make(from: text, to: text).isEmpty)
@@ -30,7 +30,7 @@ struct DiffPropertyTests {
 
     @Test("large shuffled inputs take the heuristic path and still give a diff that applies")
     func shuffledInput() throws {
-        var generator = SplitMix64(seed: 7)
+        var generator = SeededGenerator(seed: 7)
         let lines = (0..<6_000).map { "paragraph \($0) " + String(repeating: "x", count: $0 % 13) }
         let old = lines.joined(separator: "\n") + "\n"
         let new = lines.shuffled(using: &generator).joined(separator: "\n") + "\n"
@@ -47,7 +47,7 @@ struct DiffPropertyTests {
         let newPath = folder.appendingPathComponent("new.txt").path
         let diffPath = folder.appendingPathComponent("change.diff").path
         let outputPath = folder.appendingPathComponent("patched.txt").path
-        var generator = SplitMix64(seed: 2024)
+        var generator = SeededGenerator(seed: 2024)
         for round in 0..<150 {
             let old = RandomText.text(&generator)
             let new = RandomText.edit(old, &generator)

@@ -1,17 +1,4 @@
-/// A seeded generator, so that a failing random case can be replayed.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE5_E9B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import SteleFixtures
 
 /// Random texts built from a small vocabulary of lines, so that lines repeat and diffs have
 /// many equally good alignments to choose from: the hard case for a diff.
@@ -22,14 +9,14 @@ enum RandomText {
     ]
 
     /// A text of up to `maximumLines` lines, sometimes without a final newline.
-    static func text(_ generator: inout SplitMix64, maximumLines: Int = 30) -> String {
+    static func text(_ generator: inout SeededGenerator, maximumLines: Int = 30) -> String {
         let count = Int.random(in: 0...maximumLines, using: &generator)
         let lines = (0..<count).map { _ in vocabulary.randomElement(using: &generator)! }
         return join(lines, finalNewline: Bool.random(using: &generator) || lines.isEmpty)
     }
 
     /// `text` with a few random lines removed, inserted or replaced.
-    static func edit(_ text: String, _ generator: inout SplitMix64) -> String {
+    static func edit(_ text: String, _ generator: inout SeededGenerator) -> String {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let hadNewline = text.hasSuffix("\n")
         if hadNewline { lines.removeLast() }

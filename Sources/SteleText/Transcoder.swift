@@ -103,29 +103,39 @@ public enum Transcoder {
                     index += 8
                     continue
                 }
-                let lead = base[index]
-                if lead < 0x80 { index += 1; continue }
-                let length: Int
-                var lower: UInt8 = 0x80
-                var upper: UInt8 = 0xBF
-                switch lead {
-                case 0xC2...0xDF: length = 2
-                case 0xE0: length = 3; lower = 0xA0
-                case 0xE1...0xEC, 0xEE...0xEF: length = 3
-                case 0xED: length = 3; upper = 0x9F
-                case 0xF0: length = 4; lower = 0x90
-                case 0xF1...0xF3: length = 4
-                case 0xF4: length = 4; upper = 0x8F
-                default: return false
-                }
-                guard index + length <= count else { return false }
-                let second = base[index + 1]
-                guard second >= lower, second <= upper else { return false }
-                for offset in 2..<max(length, 2) where base[index + offset] & 0xC0 != 0x80 { return false }
+                if base[index] < 0x80 { index += 1; continue }
+                let length = wellFormedSequenceLength(bytes, at: index)
+                guard length > 0 else { return false }
                 index += length
             }
             return true
         }
+    }
+
+    /// The length of the well-formed UTF-8 sequence at `index` (Unicode's table 3-7: no overlong
+    /// forms, surrogates or values past U+10FFFF), or 0 when the bytes there are not one.
+    @inlinable
+    public static func wellFormedSequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        let lead = bytes[index]
+        if lead < 0x80 { return 1 }
+        let length: Int
+        var lower: UInt8 = 0x80
+        var upper: UInt8 = 0xBF
+        switch lead {
+        case 0xC2...0xDF: length = 2
+        case 0xE0: length = 3; lower = 0xA0
+        case 0xE1...0xEC, 0xEE...0xEF: length = 3
+        case 0xED: length = 3; upper = 0x9F
+        case 0xF0: length = 4; lower = 0x90
+        case 0xF1...0xF3: length = 4
+        case 0xF4: length = 4; upper = 0x8F
+        default: return 0
+        }
+        guard index + length <= bytes.count else { return 0 }
+        let second = bytes[index + 1]
+        guard second >= lower, second <= upper else { return 0 }
+        for offset in 2..<max(length, 2) where bytes[index + offset] & 0xC0 != 0x80 { return 0 }
+        return length
     }
 
     private static func countReplacementCharacters(in bytes: UnsafeBufferPointer<UInt8>) -> Int {

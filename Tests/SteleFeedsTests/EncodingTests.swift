@@ -75,6 +75,18 @@ struct EncodingTests {
         #expect(feed.isComplete)
     }
 
+    @Test("UTF-8 that is malformed, or that encodes U+FFFE or U+FFFF, becomes U+FFFD", arguments: [
+        [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x82], [0xEF, 0xBF, 0xBE], [0xEF, 0xBF, 0xBF],
+    ] as [[UInt8]])
+    func malformedUTF8(sequence: [UInt8]) throws {
+        let feed = try FeedParser().parse(Self.document(declaring: "utf-8", title: Array("ok ".utf8) + sequence + Array(" end".utf8)))
+        let title = try #require(feed.items.first?.title)
+        #expect(title.hasPrefix("ok \u{FFFD}"))
+        #expect(title.hasSuffix(" end"))
+        #expect(title.unicodeScalars.allSatisfy { $0.value != 0xFFFE && $0.value != 0xFFFF })
+        #expect(feed.warnings.count == 1)
+    }
+
     @Test("bytes that are invalid in a declared single-byte encoding become U+FFFD")
     func invalidInDeclared() throws {
         // 0x81 has no character in windows-1252.

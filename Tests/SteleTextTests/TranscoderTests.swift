@@ -72,6 +72,15 @@ struct TranscoderTests {
         #expect(try convert(bytes, from: "utf-8") == Transcoder.Output(bytes: bytes, replacements: 0))
     }
 
+    @Test("the length of the UTF-8 sequence at an index, 0 where none is well formed", arguments: [
+        ([0x41] as [UInt8], 1), ([0xC3, 0xA9], 2), ([0xE2, 0x80, 0x94], 3), ([0xEF, 0xBF, 0xBF], 3), ([0xF0, 0x9F, 0x98, 0x80], 4),
+        ([0xC1, 0xBF], 0), ([0xE0, 0x9F, 0xBF], 0), ([0xED, 0xA0, 0x80], 0), ([0xF4, 0x90, 0x80, 0x80], 0), ([0xF0, 0x9F, 0x98], 0),
+        ([0xC3, 0x41], 0), ([0x80], 0), ([0xFF], 0),
+    ])
+    func sequenceLength(bytes: [UInt8], length: Int) {
+        #expect(bytes.withUnsafeBufferPointer { Transcoder.wellFormedSequenceLength($0, at: 0) } == length)
+    }
+
     @Test("byte order marks, UTF-32's before UTF-16's", arguments: [
         ([0xEF, 0xBB, 0xBF, 0x3C] as [UInt8], "utf-8", 3), ([0xFE, 0xFF, 0x00, 0x3C], "utf-16be", 2), ([0xFF, 0xFE, 0x3C, 0x00], "utf-16le", 2),
         ([0x00, 0x00, 0xFE, 0xFF], "utf-32be", 4), ([0xFF, 0xFE, 0x00, 0x00], "utf-32le", 4),

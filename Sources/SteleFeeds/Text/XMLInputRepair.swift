@@ -168,25 +168,10 @@ private struct Repairer {
 
     /// The length of the valid UTF-8 sequence at `index` that encodes an XML character, or 0.
     private static func sequenceLength(_ source: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
-        let lead = source[index]
-        func continuation(_ offset: Int, _ range: ClosedRange<UInt8> = 0x80...0xBF) -> Bool {
-            index + offset < source.count && range.contains(source[index + offset])
-        }
-        switch lead {
-        case 0xC2...0xDF:
-            return continuation(1) ? 2 : 0
-        case 0xE0...0xEF:
-            let second: ClosedRange<UInt8> = lead == 0xE0 ? 0xA0...0xBF : lead == 0xED ? 0x80...0x9F : 0x80...0xBF
-            guard continuation(1, second), continuation(2) else { return 0 }
-            // U+FFFE and U+FFFF are not XML characters.
-            if lead == 0xEF, source[index + 1] == 0xBF, source[index + 2] >= 0xBE { return 0 }
-            return 3
-        case 0xF0...0xF4:
-            let second: ClosedRange<UInt8> = lead == 0xF0 ? 0x90...0xBF : lead == 0xF4 ? 0x80...0x8F : 0x80...0xBF
-            return continuation(1, second) && continuation(2) && continuation(3) ? 4 : 0
-        default:
-            return 0
-        }
+        let length = Transcoder.wellFormedSequenceLength(source, at: index)
+        // U+FFFE and U+FFFF are not XML characters.
+        if length == 3, source[index] == 0xEF, source[index + 1] == 0xBF, source[index + 2] >= 0xBE { return 0 }
+        return length
     }
 
     private static func isXMLCharacter(_ value: UInt32) -> Bool {

@@ -22,10 +22,9 @@ struct LockTests {
         let holder = try Self.startHolder(store, wait: false)
         defer { Self.stop(holder) }
         #expect(try Self.awaitLine(holder.output) == "locked \(holder.process.pid)")
-        let started = ContinuousClock.now
+        // A writer that waited would hang here: the holder never lets go while the test runs.
         let error = try #require(throws: StoreError.self) { _ = try store.writer() }
         #expect(error == .locked(store: store.root, holderPID: holder.process.pid))
-        #expect(ContinuousClock.now - started < .seconds(2))
         // Readers need no lock.
         #expect(StoreChecker(store: try store.reader()).run().runningWriter == holder.process.pid)
     }

@@ -33,7 +33,7 @@ let package = Package(
 
         // One job each; dependencies point down only (see DESIGN.md).
         .target(name: "SteleHTTP", dependencies: ["CCurl", "SteleText"], swiftSettings: strictSettings),
-        .target(name: "SteleConfig", dependencies: ["SteleExtract", "SteleLanguage", "TOMLKit"], swiftSettings: strictSettings),
+        .target(name: "SteleConfig", dependencies: ["SteleExtract", "SteleLanguage", "SteleDiff", "TOMLKit"], swiftSettings: strictSettings),
         .target(
             name: "SteleSync",
             dependencies: [

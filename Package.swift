@@ -77,6 +77,15 @@ let package = Package(
 
         // The web site the tests and benchmarks fetch from: a real HTTP/1.1 server on 127.0.0.1.
         .target(name: "SteleFixtures", dependencies: ["CZlib"], swiftSettings: strictSettings),
+        // A store built by the real sync of the fixture site, on a clock the test drives.
+        .target(
+            name: "SteleSyncFixtures",
+            dependencies: [
+                "SteleSync", "SteleFixtures", "SteleConfig", "SteleExtract", "SteleLanguage", "SteleHTTP", "SteleStore",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "stele-fixture-site",
             dependencies: [
@@ -97,7 +106,7 @@ let package = Package(
         ),
 
         .testTarget(name: "SteleHTTPTests", dependencies: ["SteleHTTP", "SteleFixtures", "SteleService"], swiftSettings: strictSettings),
-        .testTarget(name: "SteleSyncTests", dependencies: ["SteleSync", "SteleLanguage", "SteleFixtures", "SteleService"], swiftSettings: strictSettings),
+        .testTarget(name: "SteleSyncTests", dependencies: ["SteleSync", "SteleSyncFixtures", "SteleLanguage", "SteleFixtures", "SteleService"], swiftSettings: strictSettings),
         .testTarget(name: "SteleServiceTests", dependencies: ["SteleService", "SteleFixtures", .product(name: "Logging", package: "swift-log")], swiftSettings: strictSettings),
         .testTarget(name: "SteleConfigTests", dependencies: ["SteleConfig", "SteleExtract", "SteleLanguage"], swiftSettings: strictSettings),
         // Tests of the built executables and unit files as a whole (they run the `stele` binary).

@@ -1,17 +1,18 @@
-import Foundation
+public import Foundation
 import SteleText
 
 /// The store's dates, `2025-06-15T15:06:40.123Z` (UTC, milliseconds), formatted and parsed by hand:
-/// Foundation's ISO 8601 styles cost more than the rest of decoding a metadata file.
-enum StoreDate {
+/// Foundation's ISO 8601 styles cost more than the rest of decoding a metadata file. Reports print
+/// their dates for scripts in this same form.
+public enum StoreDate {
     /// `date` as UTC with milliseconds (truncated).
-    static func format(_ date: Date) -> String {
+    public static func format(_ date: Date) -> String {
         UTCTimestamp(date).iso8601(milliseconds: true)
     }
 
     /// The date of a string in exactly the store's format, else `nil` (the caller then tries a
     /// general ISO 8601 parser).
-    static func parse(_ text: String) -> Date? {
+    public static func parse(_ text: String) -> Date? {
         let bytes = Array(text.utf8)
         guard bytes.count == 24, bytes[4] == 0x2D, bytes[7] == 0x2D, bytes[10] == 0x54, bytes[13] == 0x3A,
               bytes[16] == 0x3A, bytes[19] == 0x2E, bytes[23] == 0x5A else { return nil }

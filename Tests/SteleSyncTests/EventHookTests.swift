@@ -2,6 +2,7 @@ import Foundation
 import SteleConfig
 import SteleStore
 import SteleSync
+import SteleSyncFixtures
 import Testing
 
 @Suite("The on_event command")

@@ -3,6 +3,7 @@ import SteleConfig
 import SteleFixtures
 import SteleStore
 import SteleSync
+import SteleSyncFixtures
 import Testing
 
 /// Issue 9's fault matrix against the engine: each fault is injected into the fixture site, one

@@ -3,6 +3,7 @@ import SteleAlign
 import SteleFixtures
 import SteleStore
 import SteleSync
+import SteleSyncFixtures
 import Testing
 
 /// Issue 7's scenario, step by step, on one store: each step changes the site, moves the clock and

@@ -62,10 +62,12 @@ let package = Package(
         .target(name: "SteleAlign", dependencies: ["SteleLanguage"], swiftSettings: strictSettings),
         .target(name: "SteleDiff", swiftSettings: strictSettings),
         .target(name: "SteleStore", dependencies: ["SteleDiff", "SteleAlign", "CCrypto", "SteleText"], swiftSettings: strictSettings),
+        // What the reading commands show: listings, histories, diffs, side-by-side comparisons, exports.
+        .target(name: "SteleReports", dependencies: ["SteleStore", "SteleDiff", "SteleAlign", "SteleLanguage"], swiftSettings: strictSettings),
         .executableTarget(
             name: "stele",
             dependencies: [
-                "SteleHTTP", "SteleConfig", "SteleService", "SteleFeeds", "SteleExtract", "SteleStore", "SteleAlign", "SteleLanguage", "SteleSync",
+                "SteleHTTP", "SteleConfig", "SteleService", "SteleFeeds", "SteleExtract", "SteleStore", "SteleAlign", "SteleLanguage", "SteleSync", "SteleReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -107,6 +109,12 @@ let package = Package(
 
         .testTarget(name: "SteleHTTPTests", dependencies: ["SteleHTTP", "SteleFixtures", "SteleService"], swiftSettings: strictSettings),
         .testTarget(name: "SteleSyncTests", dependencies: ["SteleSync", "SteleSyncFixtures", "SteleLanguage", "SteleFixtures", "SteleService"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "SteleReportsTests",
+            dependencies: ["SteleReports", "SteleSyncFixtures", "SteleStore", "SteleDiff", "SteleAlign", "SteleFixtures", "SteleService"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "SteleServiceTests", dependencies: ["SteleService", "SteleFixtures", .product(name: "Logging", package: "swift-log")], swiftSettings: strictSettings),
         .testTarget(name: "SteleConfigTests", dependencies: ["SteleConfig", "SteleExtract", "SteleLanguage"], swiftSettings: strictSettings),
         // Tests of the built executables and unit files as a whole (they run the `stele` binary).

@@ -156,14 +156,3 @@ struct Align: ParsableCommand {
         var message: String
     }
 }
-
-/// The terminal standard output is attached to, if any.
-enum Terminal {
-    /// The width of the terminal on standard output, or `fallback` when it is not a terminal.
-    static func columns(default fallback: Int) -> Int {
-        guard isatty(STDOUT_FILENO) == 1 else { return fallback }
-        var size = winsize()
-        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return fallback }
-        return Int(size.ws_col)
-    }
-}

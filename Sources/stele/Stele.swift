@@ -12,6 +12,9 @@ struct Stele: AsyncParsableCommand {
             extracts and aligns their paragraphs, and stores every version on disk with a diff to the one before.
             """,
         version: SteleVersion.current,
-        subcommands: [Get.self, CheckConfig.self, FeedCommand.self, Extract.self, Check.self, Align.self, Fetch.self, DaemonCommand.self]
+        subcommands: [
+            Get.self, CheckConfig.self, FeedCommand.self, Extract.self, Check.self, Align.self, Fetch.self, DaemonCommand.self,
+            List.self, Log.self, Show.self, Diff.self, Export.self, Sources.self,
+        ]
     )
 }

@@ -27,6 +27,11 @@ public struct ReleaseKey: Hashable, Sendable, Codable, CustomStringConvertible, 
         self.rawValue = rawValue
     }
 
+    /// A key already checked with ``isSafe(asciiBytes:)``.
+    init(unchecked rawValue: String) {
+        self.rawValue = rawValue
+    }
+
     /// Whether the key was derived by hashing (the id was not a safe name).
     public func isHashed(from externalID: String) -> Bool { rawValue != externalID }
 
@@ -56,6 +61,14 @@ public struct ReleaseKey: Hashable, Sendable, Codable, CustomStringConvertible, 
         let scalars = name.unicodeScalars
         guard (1...100).contains(scalars.count), !name.hasPrefix("."), !name.hasPrefix("-") else { return false }
         return scalars.allSatisfy(isSafeScalar)
+    }
+
+    /// ``isSafe(_:)`` on the UTF-8 bytes of a name, without making a string first (safe names are ASCII).
+    static func isSafe(asciiBytes bytes: ArraySlice<UInt8>) -> Bool {
+        guard (1...100).contains(bytes.count), let first = bytes.first, first != 0x2E, first != 0x2D else { return false }
+        return bytes.allSatisfy { byte in
+            (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x2E || byte == 0x5F || byte == 0x2D
+        }
     }
 
     private static func isSafeScalar(_ scalar: Unicode.Scalar) -> Bool {

@@ -17,6 +17,16 @@ public struct ReleaseSummary: Codable, Sendable, Equatable {
 
     /// The release this summarises.
     public var release: ReleaseRef { ReleaseRef(source: source, key: key) }
+
+    /// A summary with every field given.
+    public init(source: String, key: ReleaseKey, title: String?, published: Date?, firstSeen: Date?, languages: [String: LanguageSummary]) {
+        self.source = source
+        self.key = key
+        self.title = title
+        self.published = published
+        self.firstSeen = firstSeen
+        self.languages = languages
+    }
 }
 
 /// One language in a ``ReleaseSummary``.
@@ -27,6 +37,13 @@ public struct LanguageSummary: Codable, Sendable, Equatable {
     public var versions: Int
     /// When the newest version was fetched.
     public var latestFetchedAt: Date?
+
+    /// A language's summary.
+    public init(status: LanguageStatus?, versions: Int, latestFetchedAt: Date? = nil) {
+        self.status = status
+        self.versions = versions
+        self.latestFetchedAt = latestFetchedAt
+    }
 }
 
 /// `index.tsv`: one summary line per change to a release, the last line of a release winning;
@@ -66,8 +83,10 @@ enum StoreIndex {
     /// The live summaries in the index and its line count, or `nil` when it is missing or unreadable.
     static func read(_ layout: StoreLayout) -> (summaries: [ReleaseSummary], lines: Int)? {
         guard let bytes = try? DurableFile.read(layout.indexFile) else { return nil }
-        var latest: [ReleaseRef: Int] = [:]
+        // About 150 bytes a line: sized once rather than grown through a dozen copies.
+        var latest = [ReleaseRef: Int](minimumCapacity: bytes.count / 150)
         var summaries: [ReleaseSummary] = []
+        summaries.reserveCapacity(bytes.count / 150)
         var lines = 0
         var start = 0
         for index in bytes.indices where bytes[index] == 0x0A {
@@ -116,7 +135,8 @@ enum StoreIndex {
             start = index + 1
         }
         fields.append(start..<line.endIndex)
-        guard fields.count == 6, let key = ReleaseKey(validating: text(line[fields[1]])) else { return nil }
+        guard fields.count == 6, ReleaseKey.isSafe(asciiBytes: line[fields[1]]) else { return nil }
+        let key = ReleaseKey(unchecked: text(line[fields[1]]))
         var languages = [String: LanguageSummary](minimumCapacity: 4)
         var entryStart = fields[5].lowerBound
         var parts: [Range<Int>] = []
@@ -127,8 +147,8 @@ enum StoreIndex {
             entryStart = index + 1
             guard index == fields[5].upperBound || line[index] == 0x2C else { continue }
             if parts.count == 1 && parts[0].isEmpty { break } // no languages
-            guard parts.count == 4, let versions = Int(text(line[parts[2]])) else { return nil }
-            let status = parts[1].isEmpty ? nil : LanguageStatus(rawValue: text(line[parts[1]]))
+            guard parts.count == 4, let versions = integer(line[parts[2]]) else { return nil }
+            let status = parts[1].isEmpty ? nil : status(line[parts[1]])
             languages[text(line[parts[0]])] = LanguageSummary(status: status, versions: versions, latestFetchedAt: date(line[parts[3]]))
             parts.removeAll(keepingCapacity: true)
         }
@@ -137,8 +157,40 @@ enum StoreIndex {
         return ReleaseSummary(source: text(line[fields[0]]), key: key, title: title, published: date(line[fields[3]]), firstSeen: date(line[fields[4]]), languages: languages)
     }
 
+    /// Seconds since 1970 as ``line(_:)`` writes them (`1764849600.0`, `1764849600.123`): digits are
+    /// read by hand, since the number is at most 17 digits divided by a power of ten at most 10^22,
+    /// one correctly rounded division gives exactly what `strtod` would; anything else goes to it.
     private static func date(_ bytes: ArraySlice<UInt8>) -> Date? {
-        bytes.isEmpty ? nil : Double(text(bytes)).map(Date.init(timeIntervalSince1970:))
+        guard !bytes.isEmpty else { return nil }
+        var mantissa: Int64 = 0, digits = 0, fraction = -1
+        for byte in bytes {
+            if byte == 0x2E, fraction < 0 {
+                fraction = 0
+            } else if byte &- 0x30 < 10, digits < 17 {
+                mantissa = mantissa * 10 + Int64(byte &- 0x30)
+                digits += 1
+                if fraction >= 0 { fraction += 1 }
+            } else {
+                return Double(text(bytes)).map(Date.init(timeIntervalSince1970:))
+            }
+        }
+        return Date(timeIntervalSince1970: Double(mantissa) / powersOfTen[max(0, fraction)])
+    }
+
+    private static let powersOfTen: [Double] = (0...22).map { exponent in (0..<exponent).reduce(1.0) { value, _ in value * 10 } }
+
+    private static func integer(_ bytes: ArraySlice<UInt8>) -> Int? {
+        guard !bytes.isEmpty, bytes.count <= 18 else { return nil }
+        var value = 0
+        for byte in bytes {
+            guard byte &- 0x30 < 10 else { return nil }
+            value = value * 10 + Int(byte &- 0x30)
+        }
+        return value
+    }
+
+    private static func status(_ bytes: ArraySlice<UInt8>) -> LanguageStatus? {
+        LanguageStatus.allCases.first { $0.rawValue.utf8.elementsEqual(bytes) }
     }
 
     private static func text(_ bytes: ArraySlice<UInt8>) -> String {

@@ -149,6 +149,19 @@ struct StoreWriteTests {
         #expect(try store.reader().summaries().count == 5)
     }
 
+    @Test("the index gives back every date exactly as the metadata holds it", arguments: [1_764_849_600.123, -86_400.5, 4_102_444_800.999, 0.001, 1_000_000_000.1, 0])
+    func indexDates(seconds: Double) throws {
+        let store = TemporaryStore()
+        let writer = try store.writer()
+        let ref = ReleaseRef(source: nato, externalID: "news_1")
+        let fetched = FetchedText(paragraphs: ["Text."], url: "https://example.org/1", fetchedAt: Date(timeIntervalSince1970: seconds))
+        _ = try writer.record(fetched, release: ref, language: "en")
+        writer.close()
+        let summary = try #require(try store.reader().summaries().first)
+        #expect(summary.languages["en"]?.latestFetchedAt == (try store.reader().latestVersion(ref, language: "en"))?.fetchedAt)
+        #expect(summary.firstSeen == (try store.reader().release(ref))?.firstSeen)
+    }
+
     @Test("language codes that are not codes are refused", arguments: ["..", "a/b", "", "EN", "e", "english"])
     func badLanguages(name: String) throws {
         let store = TemporaryStore()

@@ -22,10 +22,19 @@ public struct DateStyle: Sendable {
 
     /// `2025-12-04 12:00`: to the minute, in the zone.
     public func minutes(_ date: Date) -> String {
+        var bytes: [UInt8] = []
+        appendMinutes(date, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// ``minutes(_:)``'s 16 bytes, appended to `bytes`.
+    func appendMinutes(_ date: Date, to bytes: inout [UInt8]) {
         let offset = fixedOffset ?? timeZone.secondsFromGMT(for: date)
         let text = StoreDate.format(date + Double(offset)).utf8
         // "2025-12-04T12:00:00.000Z" → "2025-12-04 12:00"
-        return String(decoding: text.prefix(10), as: UTF8.self) + " " + String(decoding: text.dropFirst(11).prefix(5), as: UTF8.self)
+        bytes.append(contentsOf: text.prefix(10))
+        bytes.append(0x20)
+        bytes.append(contentsOf: text.dropFirst(11).prefix(5))
     }
 
     /// The moment an argument names: a day (`2025-12-04`, its midnight in the zone), a local time

@@ -67,21 +67,23 @@ public struct ReleaseListing: Sendable {
             return a < b
         }
         let wantedSources = Set(query.sources)
-        var entries: [Entry] = []
-        entries.reserveCapacity(summaries.count)
-        for summary in summaries {
+        // Sorted as (date, position) pairs, then gathered: moving whole summaries while sorting costs more than the rest.
+        var selected: [(date: Date?, position: Int)] = []
+        selected.reserveCapacity(summaries.count)
+        for (position, summary) in summaries.enumerated() {
             if !wantedSources.isEmpty && !wantedSources.contains(summary.source) { continue }
             let date = summary.published ?? summary.firstSeen
             if let since = query.since, (date.map { $0 < since } ?? true) { continue }
             if !query.missing.isEmpty && !query.missing.contains(where: { summary.languages[$0].map(Self.lacksVersion) ?? true }) { continue }
             if query.pending && !summary.languages.values.contains(where: { $0.status == .pending }) { continue }
-            entries.append(Entry(summary: summary, date: date))
+            selected.append((date, position))
         }
-        entries.sort { a, b in
+        selected.sort { a, b in
             let dateA = a.date ?? .distantPast, dateB = b.date ?? .distantPast
-            return dateA != dateB ? dateA > dateB : a.summary.release > b.summary.release
+            return dateA != dateB ? dateA > dateB : summaries[a.position].release > summaries[b.position].release
         }
-        if let limit = query.limit, limit >= 0, entries.count > limit { entries.removeLast(entries.count - limit) }
+        if let limit = query.limit, limit >= 0, selected.count > limit { selected.removeLast(selected.count - limit) }
+        let entries = selected.map { Entry(summary: summaries[$0.position], date: $0.date) }
         self.entries = entries
         severalSources = Set(entries.map(\.summary.source)).count > 1
     }
@@ -106,64 +108,71 @@ public struct ReleaseListing: Sendable {
 
     /// The table: a header, then one line per release (date, release, a column per language,
     /// title). With a `width`, titles are cut to fit it; without, lines are whole (for pipes).
+    /// Built as bytes: a listing of 10,000 releases must take milliseconds.
     public func text(width: Int? = nil, style: TextStyle = .plain, dates: DateStyle = DateStyle()) -> String {
         let names = entries.map { severalSources ? $0.summary.release.description : $0.summary.key.rawValue }
         let nameWidth = max(7, names.map { TerminalWidth.of($0) }.max() ?? 0)
-        let cellWidths = languages.map { code in max(code.count, entries.map { Self.cell($0.summary.languages[code]).text.count }.max() ?? 0) }
+        let cells = entries.map { entry in languages.map { Self.cell(entry.summary.languages[$0]) } }
+        let cellWidths = languages.indices.map { column in max(languages[column].count, cells.map { $0[column].text.count }.max() ?? 0) }
         let fixed = 16 + 2 + nameWidth + 2 + cellWidths.reduce(0) { $0 + $1 + 2 }
         let titleWidth = width.map { max(10, $0 - fixed) }
-        var output = ""
-        output.reserveCapacity(entries.count * 120)
+        var output: [UInt8] = []
+        output.reserveCapacity(entries.count * (fixed + 40) + 200)
+        func append(_ text: String) { output.append(contentsOf: text.utf8) }
+        func pad(_ count: Int) { if count > 0 { output.append(contentsOf: repeatElement(0x20, count: count)) } }
         var header = "DATE".rightPadded(to: 16) + "  " + "RELEASE".rightPadded(to: nameWidth) + "  "
         for (index, code) in languages.enumerated() { header += code.uppercased().rightPadded(to: cellWidths[index]) + "  " }
-        output += style.paint(header + "TITLE", .heading) + "\n"
-        for (entry, name) in zip(entries, names) {
-            var line = (entry.date.map(dates.minutes) ?? "").rightPadded(to: 16) + "  " + name.rightPadded(to: nameWidth) + "  "
-            for (index, code) in languages.enumerated() {
-                let cell = Self.cell(entry.summary.languages[code])
-                line += style.paint(cell.text, cell.role) + String(repeating: " ", count: cellWidths[index] - cell.text.count + 2)
+        append(style.paint(header + "TITLE", .heading) + "\n")
+        for (row, entry) in entries.enumerated() {
+            if let date = entry.date { dates.appendMinutes(date, to: &output) } else { pad(16) }
+            pad(2)
+            append(names[row])
+            pad(nameWidth - TerminalWidth.of(names[row]) + 2)
+            for (column, cell) in cells[row].enumerated() {
+                append(style == .plain ? cell.text : style.paint(cell.text, cell.role))
+                pad(cellWidths[column] - cell.text.count + 2)
             }
             let title = entry.summary.title ?? ""
-            line += titleWidth.map { TerminalWidth.truncate(title, to: $0) } ?? title
-            while line.hasSuffix(" ") { line.removeLast() }
-            output += line + "\n"
+            append(titleWidth.map { TerminalWidth.truncate(title, to: $0) } ?? title)
+            while output.last == 0x20 { output.removeLast() }
+            output.append(0x0A)
         }
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
-    /// The releases as a JSON array, newest first: `release` (`SOURCE/KEY`), `source`, `key`,
-    /// `title`, `date`, `published`, `firstSeen`, and per language its `status`, `versions` and
-    /// `latestFetchedAt`.
+    /// The releases as a JSON array, newest first, one release a line (so that `grep` and `jq`
+    /// both work on it): `release` (`SOURCE/KEY`), `source`, `key`, `title`, `date`, `published`,
+    /// `firstSeen`, and per language its `status`, `versions` and `latestFetchedAt`; keys sorted,
+    /// absent values left out. Written by hand: a general encoder takes a third of a second here.
     public var json: String {
-        ReportJSON.encode(entries.map(ListedRelease.init))
-    }
-}
-
-private struct ListedRelease: Encodable {
-    struct LanguageJSON: Encodable {
-        var status: String?
-        var versions: Int
-        var latestFetchedAt: Date?
-    }
-
-    var release: String
-    var source: String
-    var key: String
-    var title: String?
-    var date: Date?
-    var published: Date?
-    var firstSeen: Date?
-    var languages: [String: LanguageJSON]
-
-    init(_ entry: ReleaseListing.Entry) {
-        let summary = entry.summary
-        release = summary.release.description
-        source = summary.source
-        key = summary.key.rawValue
-        title = summary.title
-        date = entry.date
-        published = summary.published
-        firstSeen = summary.firstSeen
-        languages = summary.languages.mapValues { LanguageJSON(status: $0.status?.rawValue, versions: $0.versions, latestFetchedAt: $0.latestFetchedAt) }
+        var json = JSONObjectWriter(capacity: entries.count * 400 + 4)
+        json.raw("[")
+        for (index, entry) in entries.enumerated() {
+            json.raw(index == 0 ? "\n" : ",\n")
+            let summary = entry.summary
+            json.open()
+            json.date("date", entry.date)
+            json.date("firstSeen", summary.firstSeen)
+            json.string("key", summary.key.rawValue)
+            json.key("languages")
+            json.open()
+            for code in summary.languages.keys.sorted() {
+                let language = summary.languages[code]!
+                json.key(code)
+                json.open()
+                json.date("latestFetchedAt", language.latestFetchedAt)
+                json.string("status", language.status?.rawValue)
+                json.number("versions", language.versions)
+                json.close()
+            }
+            json.close()
+            json.date("published", summary.published)
+            json.string("release", summary.release.description)
+            json.string("source", summary.source)
+            json.string("title", summary.title)
+            json.close()
+        }
+        json.raw(entries.isEmpty ? "]" : "\n]")
+        return String(decoding: json.bytes, as: UTF8.self)
     }
 }

@@ -7,6 +7,9 @@ struct Bench: AsyncParsableCommand {
         commandName: "stele-bench",
         abstract: "Measure Stele against its baselines (curl, GNU diff, NLTK, xmllint) on this machine.",
         discussion: "Build in release mode first: swift build -c release. Each benchmark prints medians and the ratio to its baseline.",
-        subcommands: [HTTPBenchmark.self, FetchList.self, FeedsBenchmark.self, FeedParse.self, ExtractBenchmark.self, DiffBenchmark.self, DiffFiles.self, StoreBenchmark.self, ListStore.self, SyncBenchmark.self, AlignBenchmark.self, AlignPeak.self]
+        subcommands: [
+            HTTPBenchmark.self, FetchList.self, FeedsBenchmark.self, FeedParse.self, ExtractBenchmark.self, DiffBenchmark.self, DiffFiles.self,
+            StoreBenchmark.self, ListStore.self, SyncBenchmark.self, AlignBenchmark.self, AlignPeak.self, ReportsBenchmark.self,
+        ]
     )
 }

@@ -44,36 +44,35 @@ struct ReleaseListingTests {
         #expect(try await listing(query).entries.map(\.summary.key.rawValue) == keys)
     }
 
-    @Test("--json gives every field of every release")
+    @Test("--json gives every field of every release, one release a line")
     func json() async throws {
-        #expect(try await listing(ListingQuery(missing: ["fr"])).json == """
+        let json = try await listing(ListingQuery(missing: ["uk"])).json
+        #expect(json == """
             [
-              {
-                "date" : "2025-12-04T14:00:00.000Z",
-                "firstSeen" : "2025-12-04T12:00:00.000Z",
-                "key" : "news_231003",
-                "languages" : {
-                  "en" : {
-                    "latestFetchedAt" : "2025-12-04T12:00:00.000Z",
-                    "status" : "present",
-                    "versions" : 1
-                  },
-                  "fr" : {
-                    "status" : "pending",
-                    "versions" : 0
-                  },
-                  "uk" : {
-                    "status" : "pending",
-                    "versions" : 0
-                  }
-                },
-                "published" : "2025-12-04T14:00:00.000Z",
-                "release" : "nato/news_231003",
-                "source" : "nato",
-                "title" : "Allies step up support to partners"
-              }
+            {"date":"2025-12-04T14:00:00.000Z","firstSeen":"2025-12-04T12:00:00.000Z","key":"news_231003","languages":{\
+            "en":{"latestFetchedAt":"2025-12-04T12:00:00.000Z","status":"present","versions":1},"fr":{"status":"pending","versions":0},\
+            "uk":{"status":"pending","versions":0}},"published":"2025-12-04T14:00:00.000Z","release":"nato/news_231003","source":"nato",\
+            "title":"Allies step up support to partners"},
+            {"date":"2025-12-04T13:00:00.000Z","firstSeen":"2025-12-04T12:00:00.000Z","key":"news_231002","languages":{\
+            "en":{"latestFetchedAt":"2025-12-04T12:00:00.000Z","status":"present","versions":1},\
+            "fr":{"latestFetchedAt":"2025-12-04T13:12:00.000Z","status":"present","versions":1},"uk":{"status":"pending","versions":0}},\
+            "published":"2025-12-04T13:00:00.000Z","release":"nato/news_231002","source":"nato","title":"Secretary General visits The Hague"}
             ]
             """)
+        // What JSONSerialization reads back is what the index holds.
+        let decoded = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
+        #expect(decoded.map { $0["key"] as? String } == ["news_231003", "news_231002"])
+        #expect(try await listing(ListingQuery(missing: ["en"])).json == "[]")
+    }
+
+    @Test("JSON strings keep every character: quotes, backslashes, controls, non-Latin letters")
+    func jsonEscaping() throws {
+        let title = "\"Quoted\" \\ back\tslash\u{1}\nНАТО 北约 ok"
+        let summary = ReleaseSummary(source: "nato", key: ReleaseKey(validating: "k")!, title: title, published: nil, firstSeen: nil, languages: [:])
+        let json = try ReleaseListing(summaries: [summary], query: ListingQuery()).json
+        let decoded = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
+        #expect(decoded.first?["title"] as? String == title)
+        #expect(json.contains("\\u0001"))
     }
 
     @Test("an unknown source or language is refused with the nearest names")

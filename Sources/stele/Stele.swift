@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SteleHTTP
 
 /// The `stele` command: keeps the language versions of published releases, with their history.
@@ -17,4 +18,21 @@ struct Stele: AsyncParsableCommand {
             List.self, Log.self, Show.self, Diff.self, Export.self, Sources.self,
         ]
     )
+
+    /// Runs the command the arguments name. A command line the parser refuses exits 2, as every
+    /// other bad usage does (the parser's own default is 64).
+    static func main() async {
+        do {
+            var command = try await asyncParseAsRoot(nil)
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
 }

@@ -12,11 +12,11 @@ struct List: ParsableCommand {
             One line per release: its date (published, else first seen), its key, then per language \
             the number of versions stored (v1, v2, ...) or its state (pending: the address still serves \
             another language; missing: given up; gone: withdrawn), and its title. Reads the store's index \
-            (one file, however many releases). With --json, an array of objects with every field.
+            (one file, however many releases). With --json, an array of objects with every field, one \
+            release a line.
 
-            Examples:
-              stele list --missing fr            releases without a French version
-              stele list --pending --since 7d    releases of the last week still waiting for a translation
+            For example, stele list --missing fr lists the releases without a French version, and \
+            stele list --pending --since 7d those of the last week still waiting for a translation.
             """
     )
 

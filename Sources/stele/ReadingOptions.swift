@@ -23,14 +23,17 @@ struct ReadingOptions: ParsableArguments {
     @Flag(help: "Print JSON for scripts instead of text for people.")
     var json = false
 
-    /// The configuration, when one was named or the default file exists; a broken one prints its
-    /// problems and exits 2.
-    func configuration() throws -> SteleConfiguration? {
+    /// The configuration, when one was named or the default file exists. A broken one prints its
+    /// problems and exits 2 when it matters: named with --config, needed for the store's path (no
+    /// --store), or `required`; otherwise (--store given, a default file only used to order the
+    /// languages) it is passed over, so that a bad file in /etc does not stop a reader.
+    func configuration(required: Bool = false) throws -> SteleConfiguration? {
         let path = configPath ?? ConfigurationLoader.defaultPath()
         guard configPath != nil || FileManager.default.fileExists(atPath: path) else { return nil }
         do {
             return try ConfigurationLoader.load(path: path)
         } catch {
+            guard required || configPath != nil || store == nil else { return nil }
             printError(error.description)
             throw ExitCode(2)
         }
@@ -51,9 +54,10 @@ struct ReadingOptions: ParsableArguments {
     }
 
     /// Runs `body` on the opened store; a ``ReportError`` is printed as `stele COMMAND: message`
-    /// and exits 2 when the command line was at fault, 1 otherwise.
-    func run(_ command: String, _ body: (Store, SteleConfiguration?) throws(ReportError) -> Void) throws {
-        let configuration = try configuration()
+    /// and exits 2 when the command line was at fault, 1 otherwise. `needsConfiguration`: a broken
+    /// default configuration file is an error even with --store.
+    func run(_ command: String, needsConfiguration: Bool = false, _ body: (Store, SteleConfiguration?) throws(ReportError) -> Void) throws {
+        let configuration = try configuration(required: needsConfiguration)
         do throws(ReportError) {
             let store: Store
             do {

@@ -18,7 +18,7 @@ struct Sources: ParsableCommand {
     @OptionGroup var colours: ColourOptions
 
     func run() throws {
-        try options.run("sources") { (store, configuration) throws(ReportError) in
+        try options.run("sources", needsConfiguration: true) { (store, configuration) throws(ReportError) in
             let configured = (configuration?.sources ?? []).map { source in
                 SourceHealth.Configured(id: source.id, name: source.name, languages: source.languages.map(\.code), feeds: source.feeds.map(\.url))
             }

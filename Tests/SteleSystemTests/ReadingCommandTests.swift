@@ -94,6 +94,21 @@ struct ReadingCommandTests {
         #expect(result.errors.contains("\(fetched.folder) is not a Stele store"))
     }
 
+    @Test("a broken configuration named with --config exits 2; the default file, broken, does not stop a reader given --store")
+    func brokenConfiguration() async throws {
+        let fetched = try await FetchedStore.shared
+        let folder = fetched.folder + "/etc-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try "[[source]]\nid = 3\n".write(toFile: folder + "/stele.toml", atomically: true, encoding: .utf8)
+        let named = try fetched.stele(["list", "--store", fetched.store, "--config", folder + "/stele.toml"])
+        #expect(named.status == 2 && !named.errors.isEmpty)
+        var environment = ProcessInfo.processInfo.environment
+        environment["CONFIGURATION_DIRECTORY"] = folder
+        #expect(try fetched.stele(["list", "--store", fetched.store], environment: environment).status == 0)
+        #expect(try fetched.stele(["list"], environment: environment).status == 2)
+        #expect(try fetched.stele(["sources", "--store", fetched.store], environment: environment).status == 2)
+    }
+
     @Test("reading needs no lock: every command answers while a writer holds the store")
     func besideAWriter() async throws {
         let fetched = try await FetchedStore.shared

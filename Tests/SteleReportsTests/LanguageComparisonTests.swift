@@ -17,14 +17,14 @@ struct LanguageComparisonTests {
         let comparison = try await comparison(0, "en", "fr")
         #expect(comparison.origin == .stored)
         #expect(comparison.staleness.baseVersion == 1 && comparison.staleness.shownVersion == 2)
-        #expect(comparison.rows.map(\.isChangedSinceTranslated) == [false, true, false, false, false, false, false, false])
+        #expect(comparison.rows.map(\.isChangedSinceTranslated) == [false, true, false, false, false])
         guard case .changed(let baseIndex, let words)? = comparison.rows[1].changes[1] else {
             Issue.record("paragraph 2 is not marked as changed")
             return
         }
         #expect(baseIndex == 1)
         #expect(words.segments.last == .inserted(" This paragraph was updated (revision 1)."))
-        #expect(comparison.summary == LanguageComparison.Summary(rows: 8, matched: 8, changedSinceTranslated: 1))
+        #expect(comparison.summary == LanguageComparison.Summary(rows: 5, matched: 5, changedSinceTranslated: 1))
     }
 
     @Test("the English version the French was made from, shown against it: nothing is stale")
@@ -40,8 +40,8 @@ struct LanguageComparisonTests {
     @Test("an untranslated tail: the English paragraphs after the Ukrainian lead are missing in uk")
     func untranslatedTail() async throws {
         let comparison = try await comparison(0, "en", "uk")
-        #expect(comparison.rows.map(\.kind) == [.match, .match] + Array(repeating: .sourceOnly, count: 6))
-        #expect(comparison.summary.missingInTarget == 6)
+        #expect(comparison.rows.map(\.kind) == [.match, .match] + Array(repeating: .sourceOnly, count: 3))
+        #expect(comparison.summary.missingInTarget == 3)
         #expect(comparison.rows.dropFirst(2).allSatisfy { $0.target.isEmpty })
     }
 
@@ -60,28 +60,28 @@ struct LanguageComparisonTests {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.allSatisfy { $0.count <= 80 })
         #expect(scenario.portless(lines.prefix(18).joined(separator: "\n")) == """
-            nato/news_231001  Foreign Ministers meet in Madrid
+            nato/news_231001  Allies step up support to partners
             en@2 fetched 2025-12-04 19:12; fr@1 fetched 2025-12-04 13:12, when en@1 was
             current; alignment from the store
 
             en@2                                   │ fr@1
-            ── 1-1 · 0.91 ─────────────────────────┼────────────────────────────────────────
+            ── 1-1 · 0.98 ─────────────────────────┼────────────────────────────────────────
              1 NATO Foreign Ministers met in       │  1 Les ministres des Affaires
-               Madrid on 2 February 2025 to review │    étrangères de l'OTAN se sont réunis
-               the Alliance's readiness.           │    à Madrid le 2 février 2025 pour
+               Vilnius on 2 February 2025 to       │    étrangères de l'OTAN se sont réunis
+               review the Alliance's readiness.    │    à Vilnius le 2 février 2025 pour
                                                    │    faire le point sur l'état de
                                                    │    préparation de l'Alliance.
-            ── 1-1 · 0.91 · changed since translated ───────────────────────────────────────
-             2 Norway announced an additional      │  2 La Norvège a annoncé une
-               contribution of 3,404 million euros │    contribution supplémentaire de 3\u{202F}404
-               to the support package.{+ This      │    millions d'euros au programme de
-               paragraph was updated (revision     │    soutien.
-               1).+}                               │
-            ── 1-1 · 0.98 ─────────────────────────┼────────────────────────────────────────
+            ── 1-1 · 0.98 · changed since translated ───────────────────────────────────────
+             2 More than 8,304 troops took part in │  2 Plus de 8\u{202F}304 militaires ont
+               the exercise, which ended on 2      │    participé à l'exercice, qui s'est
+               February 2025.{+ This paragraph was │    achevé le 2 février 2025.
+               updated (revision 1).+}             │
+            ── 1-1 · 1.00 ─────────────────────────┼────────────────────────────────────────
+             3 The meeting concluded with a joint  │  3 La réunion s'est conclue par une
             """)
         #expect(text.hasSuffix("""
 
-            8 rows: 8 matched, 0 en paragraphs missing in fr
+            5 rows: 5 matched, 0 en paragraphs missing in fr
             changed since translated (en@1 → en@2): 1 rewritten, 0 added, 0 removed
 
             """))
@@ -91,13 +91,25 @@ struct LanguageComparisonTests {
     func tailSideBySide() async throws {
         let text = SideBySideRenderer(width: 100, dates: .utc).render(try await comparison(0, "en", "uk"))
         #expect(text.contains("""
-            ── 1-0 · 0.78 · missing in uk ───────────────────┼──────────────────────────────────────────────────
-             4 The meeting concluded with a joint statement  │    (missing in uk)
-               on cyber defence and the protection of        │
-               critical undersea infrastructure.             │
+            ── 1-0 · 1.00 · missing in uk ───────────────────┼──────────────────────────────────────────────────
+             4 Allies agreed to raise defence spending to    │    (missing in uk)
+               2.9% of gross domestic product by 2030.       │
             """))
-        #expect(text.hasSuffix("8 rows: 2 matched, 6 en paragraphs missing in uk; 2 of low confidence (below 0.6)\n"
+        #expect(text.hasSuffix("5 rows: 2 matched, 3 en paragraphs missing in uk\n"
             + "changed since translated (en@1 → en@2): 1 rewritten, 0 added, 0 removed\n"))
+    }
+
+    @Test("rows below the confidence threshold are flagged, in the rule and the counts")
+    func lowConfidence() async throws {
+        let scenario = try await ScenarioStore.shared
+        let reader = try scenario.reader(scenario.first)
+        let comparison = try LanguageComparison(
+            reader, source: try reader.resolve(VersionSpec(parsing: "en")), target: try reader.resolve(VersionSpec(parsing: "fr")), lowConfidence: 0.99)
+        #expect(comparison.rows.map(\.isLowConfidence) == comparison.rows.map { $0.confidence < 0.99 })
+        #expect(comparison.summary.lowConfidence == 2)
+        let text = SideBySideRenderer(width: 100, dates: .utc).render(comparison)
+        #expect(text.contains("── 1-1 · 0.98 · low confidence ─"))
+        #expect(text.contains("5 rows: 5 matched, 0 en paragraphs missing in fr; 2 of low confidence (below 0.99)\n"))
     }
 
     @Test("on a terminal, colour marks the rules and the inserted words, and no colour runs past a line's end")
@@ -122,7 +134,7 @@ struct LanguageComparisonTests {
         #expect(scenario.portless((object["target"] as? [String: Any])?["url"] as? String ?? "") == "SITE/cps/en/natohq/news_231001.htm?selectedLocale=fr")
         #expect((object["staleness"] as? [String: Any])?["baseVersion"] as? Int == 1)
         let rows = try #require(object["rows"] as? [[String: Any]])
-        #expect(rows.count == 8)
+        #expect(rows.count == 5)
         let stale = try #require((rows[1]["source"] as? [[String: Any]])?.first)
         #expect(stale["sinceTranslated"] as? String == "changed")
         #expect(stale["baseIndex"] as? Int == 1)

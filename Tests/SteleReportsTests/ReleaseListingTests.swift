@@ -15,9 +15,9 @@ struct ReleaseListingTests {
         #expect(try await listing().text(dates: .utc) == """
             DATE              RELEASE      EN  FR       UK       TITLE
             2025-12-04 15:00  news_231004  v1  v1       v1       Foreign Ministers meet in Washington
-            2025-12-04 14:00  news_231003  v1  pending  pending  Allies step up support to partners
-            2025-12-04 13:00  news_231002  v1  v1       pending  Secretary General visits The Hague
-            2025-12-04 12:00  news_231001  v2  v1       v1       Foreign Ministers meet in Madrid
+            2025-12-04 14:00  news_231003  v1  pending  pending  Secretary General visits Washington
+            2025-12-04 13:00  news_231002  v1  v1       pending  Allies step up support to partners
+            2025-12-04 12:00  news_231001  v2  v1       v1       Allies step up support to partners
 
             """)
     }
@@ -26,7 +26,7 @@ struct ReleaseListingTests {
     func narrow() async throws {
         let text = try await listing().text(width: 70, style: .ansi, dates: .utc)
         let lines = text.split(separator: "\n")
-        #expect(lines[2].hasSuffix("Allies step up s…"))
+        #expect(lines[2].hasSuffix("Secretary Genera…"))
         #expect(lines[2].contains("\u{1B}[33mpending\u{1B}[m"))
         #expect(!lines[1].contains("\u{1B}[33m"))
     }
@@ -52,11 +52,11 @@ struct ReleaseListingTests {
             {"date":"2025-12-04T14:00:00.000Z","firstSeen":"2025-12-04T12:00:00.000Z","key":"news_231003","languages":{\
             "en":{"latestFetchedAt":"2025-12-04T12:00:00.000Z","status":"present","versions":1},"fr":{"status":"pending","versions":0},\
             "uk":{"status":"pending","versions":0}},"published":"2025-12-04T14:00:00.000Z","release":"nato/news_231003","source":"nato",\
-            "title":"Allies step up support to partners"},
+            "title":"Secretary General visits Washington"},
             {"date":"2025-12-04T13:00:00.000Z","firstSeen":"2025-12-04T12:00:00.000Z","key":"news_231002","languages":{\
             "en":{"latestFetchedAt":"2025-12-04T12:00:00.000Z","status":"present","versions":1},\
             "fr":{"latestFetchedAt":"2025-12-04T13:12:00.000Z","status":"present","versions":1},"uk":{"status":"pending","versions":0}},\
-            "published":"2025-12-04T13:00:00.000Z","release":"nato/news_231002","source":"nato","title":"Secretary General visits The Hague"}
+            "published":"2025-12-04T13:00:00.000Z","release":"nato/news_231002","source":"nato","title":"Allies step up support to partners"}
             ]
             """)
         // What JSONSerialization reads back is what the index holds.

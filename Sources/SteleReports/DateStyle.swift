@@ -30,11 +30,11 @@ public struct DateStyle: Sendable {
     /// ``minutes(_:)``'s 16 bytes, appended to `bytes`.
     func appendMinutes(_ date: Date, to bytes: inout [UInt8]) {
         let offset = fixedOffset ?? timeZone.secondsFromGMT(for: date)
-        let text = StoreDate.format(date + Double(offset)).utf8
         // "2025-12-04T12:00:00.000Z" → "2025-12-04 12:00"
-        bytes.append(contentsOf: text.prefix(10))
-        bytes.append(0x20)
-        bytes.append(contentsOf: text.dropFirst(11).prefix(5))
+        let start = bytes.count
+        StoreDate.append(date + Double(offset), to: &bytes)
+        bytes[start + 10] = 0x20
+        bytes.removeLast(8)
     }
 
     /// The moment an argument names: a day (`2025-12-04`, its midnight in the zone), a local time

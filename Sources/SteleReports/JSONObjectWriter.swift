@@ -54,7 +54,10 @@ struct JSONObjectWriter {
     /// A date as the store writes it: `"2025-12-04T12:00:00.000Z"`.
     mutating func date(_ name: String, _ value: Date?) {
         guard let value else { return }
-        string(name, StoreDate.format(value))
+        key(name)
+        bytes.append(0x22)
+        StoreDate.append(value, to: &bytes)
+        bytes.append(0x22)
     }
 
     /// `text` as a JSON string: quotes, backslashes and control characters escaped, the rest as UTF-8.

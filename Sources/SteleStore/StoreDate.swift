@@ -10,6 +10,11 @@ public enum StoreDate {
         UTCTimestamp(date).iso8601(milliseconds: true)
     }
 
+    /// ``format(_:)``'s 24 bytes appended to `text`, for outputs that write thousands of dates.
+    public static func append(_ date: Date, to text: inout [UInt8]) {
+        UTCTimestamp(date).appendISO8601(milliseconds: true, to: &text)
+    }
+
     /// The date of a string in exactly the store's format, else `nil` (the caller then tries a
     /// general ISO 8601 parser).
     public static func parse(_ text: String) -> Date? {

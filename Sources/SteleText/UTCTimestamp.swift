@@ -22,6 +22,13 @@ public struct UTCTimestamp: Sendable, Hashable {
     public func iso8601(milliseconds: Bool) -> String {
         var text = [UInt8]()
         text.reserveCapacity(24)
+        appendISO8601(milliseconds: milliseconds, to: &text)
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// ``iso8601(milliseconds:)``'s bytes appended to `text`, for outputs that write thousands of
+    /// dates (a listing of every release).
+    public func appendISO8601(milliseconds: Bool, to text: inout [UInt8]) {
         func digits(_ value: Int, _ count: Int) {
             var divisor = 1
             for _ in 1..<count { divisor *= 10 }
@@ -41,6 +48,5 @@ public struct UTCTimestamp: Sendable, Hashable {
             text.append(UInt8(ascii: ".")); digits(millisecondOfDay % 1000, 3)
         }
         text.append(UInt8(ascii: "Z"))
-        return String(decoding: text, as: UTF8.self)
     }
 }

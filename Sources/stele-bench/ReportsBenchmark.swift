@@ -85,6 +85,10 @@ struct ReportsBenchmark: ParsableCommand {
             print("  " + name.padding(toLength: 34, withPad: " ", startingAt: 0) + String(
                 format: " median %6.1f ms (%5.1f ms after start-up)  max %6.1f ms   target %.0f ms  %@",
                 medianTime * 1000, (medianTime - startup) * 1000, (times.max() ?? 0) * 1000, Self.target * 1000, verdict))
+            TableRow.emit(
+                "reports", "\(name), \(releases) releases × 3 × 3 (process)", stele: String(format: "%.1f ms", medianTime * 1000),
+                baseline: String(format: "stele --version %.1f ms", startup * 1000), ratio: String(format: "%.1fx", medianTime / startup),
+                target: String(format: "< %.0f ms", Self.target * 1000), met: medianTime <= Self.target)
         }
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import SteleDiff
 public import SteleStore
 
@@ -58,8 +58,11 @@ public struct VersionLog: Sendable {
     }
 
     /// For people: the release and its title, each language's state, then one line per version
-    /// (time, `en@2`, paragraphs, changes against the version before, address).
-    public func text(style: TextStyle = .plain, dates: DateStyle = DateStyle()) -> String {
+    /// (time, `en@2`, paragraphs, changes against the version before, address). A language's next
+    /// check is shown only when it is after `now`: the sync keeps its schedule in memory and
+    /// rewrites `release.json` only when more than check times change, so a time already past is
+    /// no longer what the sync will do.
+    public func text(style: TextStyle = .plain, dates: DateStyle = DateStyle(), now: Date = Date()) -> String {
         var lines: [String] = []
         lines.append(style.paint(release.description + (record?.title(preferring: "en").map { "  " + $0 } ?? ""), .heading))
         if let record {
@@ -69,7 +72,7 @@ public struct VersionLog: Sendable {
             lines.append(style.paint(dated, .dim))
         }
         for language in languages {
-            lines.append("  " + language.code.rightPadded(to: 4) + state(language, style: style, dates: dates))
+            lines.append("  " + language.code.rightPadded(to: 4) + state(language, style: style, dates: dates, now: now))
         }
         lines.append("")
         let changeWidth = entries.map { changes($0).count }.max() ?? 0
@@ -94,7 +97,7 @@ public struct VersionLog: Sendable {
         return changes.summary
     }
 
-    private func state(_ language: LanguageState, style: TextStyle, dates: DateStyle) -> String {
+    private func state(_ language: LanguageState, style: TextStyle, dates: DateStyle, now: Date) -> String {
         let versions = language.versions == 1 ? "1 version" : "\(language.versions) versions"
         guard let entry = language.entry else { return versions }
         var text: String
@@ -107,12 +110,12 @@ public struct VersionLog: Sendable {
         if let failures = entry.consecutiveFailures, failures > 0 {
             text += style.paint("; \(failures) failed \(failures == 1 ? "fetch" : "fetches")\(entry.lastError.map { " (\($0))" } ?? "")", .alert)
         }
-        if let next = entry.nextCheck { text += style.paint("; next check \(dates.minutes(next))", .dim) }
+        if let next = entry.nextCheck, next > now { text += style.paint("; next check \(dates.minutes(next))", .dim) }
         return text
     }
 
     /// Everything as one JSON object: `release`, `title`, `languages` (status, since, versions,
-    /// next check, failures), and `versions` in time order, each with `language`, `version`,
+    /// failures, and the next check as `release.json` last recorded it), and `versions` in time order, each with `language`, `version`,
     /// `fetchedAt`, `lastSeenAt`, `seenCount`, `url`, `paragraphs`, `sha256` and `changes`.
     public var json: String {
         ReportJSON.encode(VersionLogJSON(self))

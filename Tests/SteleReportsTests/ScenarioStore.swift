@@ -17,6 +17,8 @@ struct ScenarioStore: Sendable {
     /// `http://127.0.0.1:PORT`, the start of every stored address.
     let baseURL: String
     let first = NATOLikeSite.firstNumber
+    /// The clock at the first pass and at the last.
+    static let start = Date(timeIntervalSince1970: 1_764_849_600), end = start + 7.2 * 3600
 
     var store: Store { get throws { try Store(at: root) } }
 

@@ -9,7 +9,7 @@ struct VersionLogTests {
     func history() async throws {
         let scenario = try await ScenarioStore.shared
         let log = try VersionLog(try scenario.reader(scenario.first))
-        #expect(scenario.portless(log.text(dates: .utc)) == """
+        #expect(scenario.portless(log.text(dates: .utc, now: ScenarioStore.end)) == """
             nato/news_231001  Allies step up support to partners
             published 2025-12-04 12:00, first seen 2025-12-04 12:00
               en  2 versions; next check 2025-12-05 01:12
@@ -24,20 +24,21 @@ struct VersionLogTests {
             """)
     }
 
-    @Test("a release with one language only shows its pending translations and their next check")
+    @Test("a release with one language only shows its pending translations; a next check already past is not shown")
     func oneLanguage() async throws {
         let scenario = try await ScenarioStore.shared
         let log = try VersionLog(try scenario.reader(scenario.first + 2))
-        #expect(scenario.portless(log.text(dates: .utc)) == """
+        #expect(scenario.portless(log.text(dates: .utc, now: ScenarioStore.end)) == """
             nato/news_231003  Secretary General visits Washington
             published 2025-12-04 14:00, first seen 2025-12-04 12:00
-              en  1 version; next check 2025-12-04 18:00
-              fr  pending since 2025-12-04 12:00; next check 2025-12-04 13:00
-              uk  pending since 2025-12-04 12:00; next check 2025-12-04 13:00
+              en  1 version
+              fr  pending since 2025-12-04 12:00
+              uk  pending since 2025-12-04 12:00
 
             2025-12-04 12:00  en@1  9 paragraphs  first version  SITE/cps/en/natohq/news_231003.htm
 
             """)
+        #expect(log.text(dates: .utc, now: ScenarioStore.start).contains("  fr  pending since 2025-12-04 12:00; next check 2025-12-04 13:00\n"))
     }
 
     @Test("--lang keeps one language; --json has every field")

@@ -2,6 +2,7 @@
 public import ArgumentParser
 import Foundation
 import SteleConfig
+import SteleLanguage
 import SteleExtract
 import SteleReports
 import SteleStore

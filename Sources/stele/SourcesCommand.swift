@@ -1,5 +1,6 @@
 import ArgumentParser
 import SteleConfig
+import SteleLanguage
 import SteleExtract
 import SteleReports
 

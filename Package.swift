@@ -30,6 +30,7 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CSystem"),
 
         // One job each; dependencies point down only (see DESIGN.md).
         .target(name: "SteleHTTP", dependencies: ["CCurl", "SteleText"], swiftSettings: strictSettings),
@@ -61,7 +62,7 @@ let package = Package(
         .target(name: "SteleExtract", dependencies: ["CLibXML2", "SteleLanguage", "SteleText"], swiftSettings: strictSettings),
         .target(name: "SteleAlign", dependencies: ["SteleLanguage"], swiftSettings: strictSettings),
         .target(name: "SteleDiff", swiftSettings: strictSettings),
-        .target(name: "SteleStore", dependencies: ["SteleDiff", "SteleAlign", "CCrypto", "SteleText"], swiftSettings: strictSettings),
+        .target(name: "SteleStore", dependencies: ["SteleDiff", "SteleAlign", "CCrypto", "CSystem", "SteleText"], swiftSettings: strictSettings),
         // What the reading commands show: listings, histories, diffs, side-by-side comparisons, exports.
         .target(name: "SteleReports", dependencies: ["SteleStore", "SteleDiff", "SteleAlign", "SteleLanguage"], swiftSettings: strictSettings),
         .executableTarget(

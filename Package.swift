@@ -47,6 +47,7 @@ let package = Package(
         .target(
             name: "SteleService",
             dependencies: [
+                "CSystem",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),

@@ -1,4 +1,5 @@
-public import Foundation
+import Foundation
+internal import CSystem
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -17,7 +18,6 @@ public final class ChildProcess: Sendable {
 
     /// The child's process id.
     public let pid: Int32
-    private static let spawnLock = NSLock()
 
     /// Starts `executable` with `arguments`. Standard input is `input` through a pipe, else
     /// `/dev/null`; standard output and error go to the given files (created or truncated), else to
@@ -30,17 +30,11 @@ public final class ChildProcess: Sendable {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        // Creating the pipe and marking it close-on-exec are two calls (Glibc's module lacks pipe2);
-        // a concurrent spawn between them would inherit the write end and keep the child's input
-        // open for ever, so pipe creation and spawning are one critical section.
-        ChildProcess.spawnLock.lock()
+        // Both ends close-on-exec from the start (pipe2): a child spawned concurrently by another
+        // thread must not inherit the write end, or this child's input would never end.
         var inputPipe: [Int32] = [-1, -1]
         if input != nil {
-            guard pipe(&inputPipe) == 0 else {
-                ChildProcess.spawnLock.unlock()
-                throw ChildProcessError(executable: executable, code: errno)
-            }
-            _ = fcntl(inputPipe[1], F_SETFD, FD_CLOEXEC)
+            guard stele_pipe2(&inputPipe, O_CLOEXEC) == 0 else { throw ChildProcessError(executable: executable, code: errno) }
             posix_spawn_file_actions_adddup2(&actions, inputPipe[0], 0)
             posix_spawn_file_actions_addclose(&actions, inputPipe[0])
         } else {
@@ -70,7 +64,6 @@ public final class ChildProcess: Sendable {
 
         var pid: Int32 = 0
         let result = posix_spawn(&pid, executable, &actions, &attributes, argv, variables)
-        ChildProcess.spawnLock.unlock()
         if input != nil { close(inputPipe[0]) }
         guard result == 0 else {
             if input != nil { close(inputPipe[1]) }

@@ -1,4 +1,5 @@
 import Foundation
+internal import CSystem
 import Synchronization
 #if canImport(Glibc)
 import Glibc
@@ -26,8 +27,7 @@ public final class SignalListener: Sendable {
         self.signals = stream
         self.numbers = signals
         var ends: [Int32] = [0, 0]
-        _ = pipe(&ends)
-        for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
+        _ = stele_pipe2(&ends, O_CLOEXEC)
         readEnd = ends[0]
         signalPipeWriteEnd = ends[1]
         let readEnd = readEnd

@@ -63,7 +63,7 @@ let package = Package(
         .target(name: "SteleExtract", dependencies: ["CLibXML2", "SteleLanguage", "SteleText"], swiftSettings: strictSettings),
         .target(name: "SteleAlign", dependencies: ["SteleLanguage"], swiftSettings: strictSettings),
         .target(name: "SteleDiff", swiftSettings: strictSettings),
-        .target(name: "SteleStore", dependencies: ["SteleDiff", "SteleAlign", "CCrypto", "CSystem", "SteleText"], swiftSettings: strictSettings),
+        .target(name: "SteleStore", dependencies: ["SteleDiff", "SteleAlign", "CCrypto", "SteleText"], swiftSettings: strictSettings),
         // What the reading commands show: listings, histories, diffs, side-by-side comparisons, exports.
         .target(name: "SteleReports", dependencies: ["SteleStore", "SteleDiff", "SteleAlign", "SteleLanguage"], swiftSettings: strictSettings),
         .executableTarget(

@@ -4,12 +4,8 @@
 #include <fcntl.h>
 #include <unistd.h>
 
-// glibc declares these only under _GNU_SOURCE, which Swift's Glibc module is not built with.
-int syncfs(int fd);
+// glibc declares this only under _GNU_SOURCE, which Swift's Glibc module is not built with.
 int pipe2(int pipefd[2], int flags);
-
-/// Flushes every dirty page and inode of the file system holding `fd` to stable storage.
-static inline int stele_syncfs(int fd) { return syncfs(fd); }
 
 /// A pipe whose two ends carry `flags` (O_CLOEXEC) from the start: no window in which a
 /// concurrently spawned child can inherit them.

@@ -10,55 +10,40 @@ enum DurableFile {
     /// The prefix of temporary files; `stele check --repair` removes those left by a crash.
     static let temporaryPrefix = ".tmp-"
 
-    /// Writes `bytes` to `path` atomically and durably. With a `barrier`, durability comes from
-    /// its shared flushes instead of fsyncs of this file and its folder.
-    static func write(_ bytes: some Collection<UInt8>, to path: String, barrier: SyncBarrier? = nil) throws(StoreError) {
-        try writeGroup([(Array(bytes), path)], barrier: barrier)
+    /// Writes `bytes` to `path` atomically and durably.
+    static func write(_ bytes: some Collection<UInt8>, to path: String) throws(StoreError) {
+        try writeGroup([(Array(bytes), path)])
     }
 
     /// Writes several files of one folder atomically each and durably together, with one folder
     /// fsync for all the renames: cheaper than one `write` each when none of them is a commit point
     /// on its own. On failure no file of the group is left behind, renamed or temporary.
-    ///
-    /// With a `barrier`: the temporary files are flushed by one shared flush before any rename,
-    /// and the renames by another after them, so that no name ever points at data not yet on disk.
-    /// `commit`, when given, is written in the same way but renamed only once the group's names are
-    /// durable: it is the group's commit point.
-    static func writeGroup(_ files: [(bytes: [UInt8], path: String)], commit: (bytes: [UInt8], path: String)? = nil, barrier: SyncBarrier? = nil) throws(StoreError) {
-        guard let first = files.first ?? commit else { return }
+    static func writeGroup(_ files: [(bytes: [UInt8], path: String)]) throws(StoreError) {
+        guard let first = files.first else { return }
         let folder = parent(of: first.path)
         var temporaries: [String] = []
         var renamed: [String] = []
-        var commitTemporary: String?
         do throws(StoreError) {
-            for file in files { temporaries.append(try prepareTemporary(file.bytes, for: file.path, syncing: barrier == nil)) }
-            if let commit { commitTemporary = try prepareTemporary(commit.bytes, for: commit.path, syncing: barrier == nil) }
-            try barrier?.sync()
+            for file in files { temporaries.append(try prepareTemporary(file.bytes, for: file.path)) }
             for (temporary, file) in zip(temporaries, files) {
                 guard rename(temporary, file.path) == 0 else { throw StoreError.system("rename to", file.path) }
                 renamed.append(file.path)
             }
-            if let barrier { try barrier.sync() } else { try syncFolder(folder) }
-            if let commit, let commitTemporary {
-                guard rename(commitTemporary, commit.path) == 0 else { throw StoreError.system("rename to", commit.path) }
-                renamed.append(commit.path)
-                if let barrier { try barrier.sync() } else { try syncFolder(parent(of: commit.path)) }
-            }
+            try syncFolder(folder)
         } catch {
-            if let commitTemporary { temporaries.append(commitTemporary) }
             for path in temporaries + renamed { unlink(path) }
             throw error
         }
     }
 
-    /// A temporary file next to `path` holding `bytes`, written and, when `syncing`, fsynced.
-    private static func prepareTemporary(_ bytes: [UInt8], for path: String, syncing: Bool) throws(StoreError) -> String {
+    /// A temporary file next to `path` holding `bytes`, written and fsynced.
+    private static func prepareTemporary(_ bytes: [UInt8], for path: String) throws(StoreError) -> String {
         let temporary = parent(of: path) + "/" + temporaryPrefix + name(of: path) + "-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw StoreError.system("create", temporary) }
         do throws(StoreError) {
             try writeAll(descriptor, bytes, path: temporary)
-            guard !syncing || fsync(descriptor) == 0 else { throw StoreError.syncFailed(path: temporary, code: errno) }
+            guard fsync(descriptor) == 0 else { throw StoreError.syncFailed(path: temporary, code: errno) }
         } catch {
             close(descriptor)
             unlink(temporary)
@@ -99,11 +84,10 @@ enum DurableFile {
         return bytes
     }
 
-    /// Creates `path` and any missing parents, fsyncing each parent that gained an entry; with a
-    /// `barrier`, the flush of the next write made durable through it covers the new entries.
-    static func makeFolder(_ path: String, barrier: SyncBarrier? = nil) throws(StoreError) {
+    /// Creates `path` and any missing parents, fsyncing each parent that gained an entry.
+    static func makeFolder(_ path: String) throws(StoreError) {
         if mkdir(path, 0o755) == 0 {
-            if barrier == nil { try syncFolder(parent(of: path)) }
+            try syncFolder(parent(of: path))
             return
         }
         switch errno {
@@ -111,9 +95,9 @@ enum DurableFile {
             var status = stat()
             guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else { throw StoreError.io(operation: "create folder", path: path, code: ENOTDIR) }
         case ENOENT:
-            try makeFolder(parent(of: path), barrier: barrier)
+            try makeFolder(parent(of: path))
             guard mkdir(path, 0o755) == 0 || errno == EEXIST else { throw StoreError.system("create folder", path) }
-            if barrier == nil { try syncFolder(parent(of: path)) }
+            try syncFolder(parent(of: path))
         default:
             throw StoreError.system("create folder", path)
         }

@@ -10,7 +10,7 @@ public struct EventBatch: Sendable {
     public var nextOffset: Int
 }
 
-/// `events.jsonl`, one JSON object a line, appended by the writer and flushed before it returns. A line
+/// `events.jsonl`, one JSON object a line, appended by the writer and fsynced per event. A line
 /// cut by a crash is not an event: readers stop before it and the next writer removes it.
 enum EventLog {
     /// Reads the complete lines after `offset`.
@@ -53,8 +53,8 @@ enum EventLog {
 
         deinit { close(descriptor) }
 
-        /// Appends `event` with the next sequence number, without waiting for the disk (the writer
-        /// flushes through its ``SyncBarrier``, outside its lock); on failure the log is as it was.
+        /// Appends `event` with the next sequence number, without waiting for the disk (call
+        /// ``sync()``, which may run outside the writer's lock); on failure the log is as it was.
         func append(_ event: StoreEvent) throws(StoreError) -> StoreEvent {
             var event = event
             event.sequence = lastSequence + 1
@@ -69,6 +69,12 @@ enum EventLog {
             }
             lastSequence = event.sequence
             return event
+        }
+
+        /// Makes every appended line durable. Safe from any thread; concurrent calls share the
+        /// file system's commit.
+        func sync() throws(StoreError) {
+            guard fsync(descriptor) == 0 else { throw StoreError.syncFailed(path: path, code: errno) }
         }
 
         /// Truncates an incomplete last line and returns the last sequence number. Events are small,

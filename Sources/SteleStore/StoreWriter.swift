@@ -21,8 +21,6 @@ public final class StoreWriter: @unchecked Sendable {
     private let releaseLocks = (0..<64).map { _ in NSLock() }
     // Guarded by `mutex`.
     private let events: EventLog.Appender
-    /// Shared flushes of the store's file system: the group commit of parallel writes.
-    private let barrier: SyncBarrier
     private var indexLines: Int
     private var indexReleases: Set<ReleaseRef>
     private var closed = false
@@ -43,7 +41,6 @@ public final class StoreWriter: @unchecked Sendable {
                 try DurableFile.write(StoreJSON.encode(Store.FormatMarker(format: Store.format)), to: layout.formatFile)
             }
             store = try Store(at: root)
-            barrier = try SyncBarrier(root: layout.root)
             events = try EventLog.Appender(path: layout.eventLog)
             let marker = StoreIndex.dirtyMarker(layout)
             foundUncleanShutdown = DurableFile.exists(marker)
@@ -102,7 +99,7 @@ public final class StoreWriter: @unchecked Sendable {
                     latest.url = fetched.url
                     latest.etag = fetched.etag
                     latest.lastModified = fetched.lastModified
-                    try DurableFile.write(StoreJSON.encode(latest), to: layout.versionFile(release.source, release.key, language, previousNumber, .metadata), barrier: barrier)
+                    try DurableFile.write(StoreJSON.encode(latest), to: layout.versionFile(release.source, release.key, language, previousNumber, .metadata))
                     return .unchanged(latest)
                 }
             }
@@ -110,7 +107,7 @@ public final class StoreWriter: @unchecked Sendable {
             let metadata: VersionMetadata
             do throws(StoreError) {
                 let version = (previousNumber ?? 0) + 1
-                try DurableFile.makeFolder(layout.languageFolder(release.source, release.key, language), barrier: barrier)
+                try DurableFile.makeFolder(layout.languageFolder(release.source, release.key, language))
                 func path(_ kind: VersionFile) -> String { layout.versionFile(release.source, release.key, language, version, kind) }
 
                 // The text, raw bytes and diff are made durable together, then the metadata commits
@@ -132,8 +129,13 @@ public final class StoreWriter: @unchecked Sendable {
                     paragraphs: text.utf8.count { $0 == 0x0A }, textBytes: textBytes.count,
                     rawSHA256: fetched.raw.map { SHA256.hex($0) }, rawBytes: fetched.raw?.count,
                     detectedLanguage: fetched.detectedLanguage, languageConfidence: fetched.languageConfidence, changes: changes)
-                // The metadata is the commit point: renamed only once the files it commits are durable.
-                try DurableFile.writeGroup(files, commit: (StoreJSON.encode(metadata), path(.metadata)), barrier: barrier)
+                try DurableFile.writeGroup(files)
+                do throws(StoreError) {
+                    try DurableFile.write(StoreJSON.encode(metadata), to: path(.metadata)) // the commit point
+                } catch {
+                    for file in files { try? DurableFile.remove(file.path) }
+                    throw error
+                }
             } catch {
                 // The release.json made for this first version goes with it: no release without a version.
                 if createdRelease { try? DurableFile.remove(store.layout.releaseFile(release.source, release.key)) }
@@ -154,8 +156,8 @@ public final class StoreWriter: @unchecked Sendable {
             if let existing = try store.release(release), existing.originalID != record.originalID {
                 throw .keyConflict(path: store.layout.releaseFolder(release.source, release.key), existingID: existing.originalID ?? existing.key.rawValue, newID: record.originalID ?? record.key.rawValue)
             }
-            try DurableFile.makeFolder(store.layout.releaseFolder(release.source, release.key), barrier: barrier)
-            try DurableFile.write(StoreJSON.encode(record), to: store.layout.releaseFile(release.source, release.key), barrier: barrier)
+            try DurableFile.makeFolder(store.layout.releaseFolder(release.source, release.key))
+            try DurableFile.write(StoreJSON.encode(record), to: store.layout.releaseFile(release.source, release.key))
             updateIndex(release)
         }
     }
@@ -168,8 +170,8 @@ public final class StoreWriter: @unchecked Sendable {
                 _ = try StoreName.language(side.language)
                 _ = try store.metadata(release, language: side.language, version: side.version)
             }
-            try DurableFile.makeFolder(layout.alignFolder(release.source, release.key), barrier: barrier)
-            try DurableFile.write(StoreJSON.encode(record), to: layout.alignmentFile(release.source, release.key, record.source.language, record.target.language), barrier: barrier)
+            try DurableFile.makeFolder(layout.alignFolder(release.source, release.key))
+            try DurableFile.write(StoreJSON.encode(record), to: layout.alignmentFile(release.source, release.key, record.source.language, record.target.language))
         }
     }
 
@@ -177,8 +179,8 @@ public final class StoreWriter: @unchecked Sendable {
     public func saveSourceState(_ state: SourceState, source: String) throws(StoreError) {
         try locked { () throws(StoreError) in
             _ = try StoreName.checked(source, kind: "source id")
-            try DurableFile.makeFolder(store.layout.sourceFolder(source), barrier: barrier)
-            try DurableFile.write(StoreJSON.encode(state), to: store.layout.sourceState(source), barrier: barrier)
+            try DurableFile.makeFolder(store.layout.sourceFolder(source))
+            try DurableFile.write(StoreJSON.encode(state), to: store.layout.sourceState(source))
         }
     }
 
@@ -186,8 +188,8 @@ public final class StoreWriter: @unchecked Sendable {
     @discardableResult
     public func append(_ event: StoreEvent) throws(StoreError) -> StoreEvent {
         let appended = try locked { () throws(StoreError) -> StoreEvent in try events.append(event) }
-        // Outside the lock, so that events of different releases share one flush.
-        try barrier.sync()
+        // Outside the lock, so that events of different releases share one commit.
+        try events.sync()
         return appended
     }
 
@@ -216,8 +218,8 @@ public final class StoreWriter: @unchecked Sendable {
         }
         let entry = LanguageEntry(url: fetched.url, status: .present, statusSince: fetched.fetchedAt)
         let record = ReleaseRecord(key: release.key, originalID: release.originalID, source: release.source, firstSeen: fetched.fetchedAt, languages: [language: entry])
-        try DurableFile.makeFolder(store.layout.releaseFolder(release.source, release.key), barrier: barrier)
-        try DurableFile.write(StoreJSON.encode(record), to: path, barrier: barrier)
+        try DurableFile.makeFolder(store.layout.releaseFolder(release.source, release.key))
+        try DurableFile.write(StoreJSON.encode(record), to: path)
         return true
     }
 

@@ -24,31 +24,31 @@ public struct HTMLComparisonPage: Sendable {
         let heading = comparison.title ?? comparison.release.description
         var html = """
             <!DOCTYPE html>
-            <html lang="\(Self.escape(source.language))">
+            <html lang="\(MarkupText.escape(source.language))">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <meta name="generator" content="Stele">
-            <title>\(Self.escape(comparison.release.description)): \(source.label) and \(target.label)</title>
+            <title>\(MarkupText.escape(comparison.release.description)): \(source.label) and \(target.label)</title>
             <style>
             \(Self.styles)
             </style>
             </head>
             <body>
             <div class="heading">
-            <h1>\(Self.escape(heading))</h1>
-            <p class="release">\(Self.escape(comparison.release.description))</p>
-            <p class="provenance">\(Self.escape(SideBySideRenderer(width: 80, dates: dates).provenance(comparison)))</p>
+            <h1>\(MarkupText.escape(heading))</h1>
+            <p class="release">\(MarkupText.escape(comparison.release.description))</p>
+            <p class="provenance">\(MarkupText.escape(SideBySideRenderer(width: 80, dates: dates).provenance(comparison)))</p>
             <ul class="summary">
             <li>\(summary.rows) rows, \(summary.matched) matched\(summary.merged > 0 ? ", \(summary.merged) merged or split" : "")</li>
             <li class="gap">\(summary.missingInTarget) \(source.language) \(SideBySideRenderer.paragraphs(summary.missingInTarget)) missing in \(target.language), \(summary.missingInSource) \(target.language) \(SideBySideRenderer.paragraphs(summary.missingInSource)) missing in \(source.language)</li>
-            <li class="stale">\(Self.escape(stalenessSummary(comparison)))</li>
+            <li class="stale">\(MarkupText.escape(stalenessSummary(comparison)))</li>
             <li class="low-confidence">\(summary.lowConfidence) \(summary.lowConfidence == 1 ? "row" : "rows") of low confidence (below \(comparison.lowConfidenceThreshold))</li>
             </ul>
             </div>
             <table class="comparison">
             <colgroup><col class="bead"><col class="source"><col class="target"></colgroup>
-            <thead><tr><th scope="col">bead</th><th scope="col" lang="\(Self.escape(source.language))">\(source.label)</th><th scope="col" lang="\(Self.escape(target.language))">\(target.label)</th></tr></thead>
+            <thead><tr><th scope="col">bead</th><th scope="col" lang="\(MarkupText.escape(source.language))">\(source.label)</th><th scope="col" lang="\(MarkupText.escape(target.language))">\(target.label)</th></tr></thead>
             <tbody>
 
             """
@@ -59,7 +59,7 @@ public struct HTMLComparisonPage: Sendable {
         if !comparison.staleness.removed.isEmpty, let base = comparison.staleness.baseVersion {
             html += "<div class=\"removed\">\n<h2>Removed from \(source.language) since \(target.label) was made (\(source.language)@\(base) → \(source.label))</h2>\n"
             for paragraph in comparison.staleness.removed {
-                html += "<p lang=\"\(Self.escape(source.language))\"><span class=\"number\">\(paragraph.baseIndex + 1)</span> <del>\(Self.escape(paragraph.text))</del></p>\n"
+                html += "<p lang=\"\(MarkupText.escape(source.language))\"><span class=\"number\">\(paragraph.baseIndex + 1)</span> <del>\(MarkupText.escape(paragraph.text))</del></p>\n"
             }
             html += "</div>\n"
         }
@@ -76,13 +76,13 @@ public struct HTMLComparisonPage: Sendable {
         if row.kind == .sourceOnly || row.kind == .targetOnly { classes.append("gap") }
         if row.isLowConfidence { classes.append("low-confidence"); labels.append("<span class=\"badge low\">low confidence</span>") }
         let sourceCell = row.source.isEmpty
-            ? "<td class=\"source gap\"><span class=\"missing\">missing in \(Self.escape(source.language))</span></td>"
-            : "<td class=\"source\" lang=\"\(Self.escape(source.language))\">" + row.source.map { index in
+            ? "<td class=\"source gap\"><span class=\"missing\">missing in \(MarkupText.escape(source.language))</span></td>"
+            : "<td class=\"source\" lang=\"\(MarkupText.escape(source.language))\">" + row.source.map { index in
                 paragraph(index, comparison.source.paragraphs[index], change: row.changes[index])
             }.joined() + "</td>"
         let targetCell = row.target.isEmpty
-            ? "<td class=\"target gap\"><span class=\"missing\">missing in \(Self.escape(target.language))</span></td>"
-            : "<td class=\"target\" lang=\"\(Self.escape(target.language))\">" + row.target.map { index in
+            ? "<td class=\"target gap\"><span class=\"missing\">missing in \(MarkupText.escape(target.language))</span></td>"
+            : "<td class=\"target\" lang=\"\(MarkupText.escape(target.language))\">" + row.target.map { index in
                 paragraph(index, comparison.target.paragraphs[index], change: nil)
             }.joined() + "</td>"
         return """
@@ -100,16 +100,16 @@ public struct HTMLComparisonPage: Sendable {
         var attribute = ""
         switch change {
         case nil:
-            body = Self.escape(text)
+            body = MarkupText.escape(text)
         case .added?:
-            body = "<ins>\(Self.escape(text))</ins>"
+            body = "<ins>\(MarkupText.escape(text))</ins>"
             attribute = " data-since-translated=\"added\""
         case .changed(_, let words)?:
             body = words.segments.map { (segment: WordSegment) -> String in
                 switch segment {
-                case .equal(let text): Self.escape(text)
-                case .removed(let text): "<del>\(Self.escape(text))</del>"
-                case .inserted(let text): "<ins>\(Self.escape(text))</ins>"
+                case .equal(let text): MarkupText.escape(text)
+                case .removed(let text): "<del>\(MarkupText.escape(text))</del>"
+                case .inserted(let text): "<ins>\(MarkupText.escape(text))</ins>"
                 }
             }.joined()
             attribute = " data-since-translated=\"changed\""
@@ -126,22 +126,6 @@ public struct HTMLComparisonPage: Sendable {
             + "\(summary.addedSinceTranslated) added, \(summary.removedSinceTranslated) removed"
     }
 
-    /// Text made safe for HTML content and for attribute values in double quotes.
-    static func escape(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }) else { return text }
-        var result = ""
-        result.reserveCapacity(text.utf8.count + 16)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
 
     static let styles = """
         :root { --gap: #fff1e0; --stale: #f1e7ff; --stale-edge: #7a3cd6; --low: #fff8d6; --ins: #d4f4dc; --del: #fbdada; }

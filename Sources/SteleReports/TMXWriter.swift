@@ -32,8 +32,8 @@ public struct TMXWriter: PairFormat {
         <?xml version="1.0" encoding="UTF-8"?>
         <!DOCTYPE tmx SYSTEM "tmx14.dtd">
         <tmx version="1.4">
-          <header creationtool="Stele" creationtoolversion="\(Self.escape(toolVersion))" datatype="plaintext" segtype="paragraph" \
-        adminlang="en" srclang="\(Self.escape(sourceLanguage ?? "*all*"))" o-tmf="Stele store" creationdate="\(Self.date(createdAt))"/>
+          <header creationtool="Stele" creationtoolversion="\(MarkupText.escape(toolVersion))" datatype="plaintext" segtype="paragraph" \
+        adminlang="en" srclang="\(MarkupText.escape(sourceLanguage ?? "*all*"))" o-tmf="Stele store" creationdate="\(Self.date(createdAt))"/>
           <body>
 
         """
@@ -45,14 +45,14 @@ public struct TMXWriter: PairFormat {
                           ("x-confidence", Self.decimal(pair.confidence)), ("x-alignment", pair.alignment.rawValue)]
         if let title = pair.title { properties.insert(("x-title", title), at: 1) }
         if pair.changedSinceTranslated { properties.append(("x-changed-since-translated", "true")) }
-        var unit = "    <tu tuid=\"\(Self.escape("\(pair.release)/\(pair.pair)/\(pair.bead)"))\" creationdate=\"\(Self.date(pair.alignedAt))\">\n"
+        var unit = "    <tu tuid=\"\(MarkupText.escape("\(pair.release)/\(pair.pair)/\(pair.bead)"))\" creationdate=\"\(Self.date(pair.alignedAt))\">\n"
         for (type, value) in properties {
-            unit += "      <prop type=\"\(type)\">\(Self.escape(value))</prop>\n"
+            unit += "      <prop type=\"\(type)\">\(MarkupText.escape(value))</prop>\n"
         }
         for side in [pair.source, pair.target] {
-            unit += "      <tuv xml:lang=\"\(Self.escape(side.language))\" creationdate=\"\(Self.date(side.fetchedAt))\">"
+            unit += "      <tuv xml:lang=\"\(MarkupText.escape(side.language))\" creationdate=\"\(Self.date(side.fetchedAt))\">"
             unit += "<prop type=\"x-version\">\(side.version)</prop><prop type=\"x-paragraphs\">\(side.paragraphs.map(String.init).joined(separator: " "))</prop>"
-            unit += "<seg>\(Self.escape(side.text))</seg></tuv>\n"
+            unit += "<seg>\(MarkupText.escape(side.text))</seg></tuv>\n"
         }
         return unit + "    </tu>\n"
     }
@@ -76,28 +76,4 @@ public struct TMXWriter: PairFormat {
         return "\(thousandths / 1000).\(String(repeating: "0", count: 3 - fraction.count))\(fraction)"
     }
 
-    /// Text for XML content and attribute values: markup characters escaped, and characters XML 1.0
-    /// cannot carry (C0 controls but tab, line feed and return; U+FFFE, U+FFFF) replaced by U+FFFD.
-    static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "\t": result += "&#9;"
-            case "\n": result += "&#10;"
-            case "\r": result += "&#13;"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF {
-                    result.unicodeScalars.append("\u{FFFD}")
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result
-    }
 }

@@ -80,9 +80,12 @@ final class CurlMultiLoop: @unchecked Sendable {
     private func post(_ message: Message) -> Bool {
         inbox.withLock { inbox in
             guard !inbox.isClosed else { return false }
+            // One wakeup per batch: a non-empty inbox has already woken the loop, which drains
+            // all of it before it polls again.
+            let loopAlreadyWoken = !inbox.messages.isEmpty
             inbox.messages.append(message)
             if case .shutdown = message { inbox.isClosed = true }
-            curl_multi_wakeup(multi)
+            if !loopAlreadyWoken { curl_multi_wakeup(multi) }
             return true
         }
     }

@@ -66,7 +66,7 @@ final class CurlTransfer {
         if let etag = request.validators.etag { headers.append("If-None-Match: \(etag)") }
         if let lastModified = request.validators.lastModified { headers.append("If-Modified-Since: \(lastModified)") }
         headers += request.headers.map { "\($0.name): \($0.value)" }
-        for header in headers where !header.contains("\r") && !header.contains("\n") {
+        for header in headers where !header.utf8.contains(where: { $0 == 0x0D || $0 == 0x0A }) {
             headerList = curl_slist_append(headerList, header)
         }
         if let headerList { _ = stele_easy_setopt_slist(handle, CURLOPT_HTTPHEADER, headerList) }

@@ -8,7 +8,12 @@ enum BlockingWork {
     private static let queue = DispatchQueue(label: "stele.store-writes", attributes: .concurrent)
 
     static func run<T: Sendable>(_ body: @escaping @Sendable () throws(StoreError) -> T) async throws(StoreError) -> T {
-        let result: Result<T, StoreError> = await withCheckedContinuation { continuation in
+        try await result(body).get()
+    }
+
+    /// ``run(_:)`` with the outcome as a value, for `async let` (which loses typed throws).
+    static func result<T: Sendable>(_ body: @escaping @Sendable () throws(StoreError) -> T) async -> Result<T, StoreError> {
+        await withCheckedContinuation { continuation in
             queue.async {
                 do throws(StoreError) {
                     continuation.resume(returning: .success(try body()))
@@ -17,6 +22,5 @@ enum BlockingWork {
                 }
             }
         }
-        return try result.get()
     }
 }

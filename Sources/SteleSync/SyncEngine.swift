@@ -91,8 +91,11 @@ public final class SyncEngine: Sendable {
     private func runSource(_ source: SourceContext, options: PassOptions) async throws(StoreError) -> PassReport {
         let now = timing.now()
         let state = try store.sourceState(source.id) ?? SourceState()
+        // The stored releases are read while the feed is polled: neither waits for the other.
+        async let stored = BlockingWork.result { [self] () throws(StoreError) -> KnownReleases in try knownReleases(source.id, readingRecords: !options.ignoresSchedules) }
         let poller = FeedPoller(source: source, client: client, parser: parser, timing: timing, logger: logger)
         let polled = await poller.poll(state: state, now: now, ignoringSchedule: options.ignoresSchedules || options.pollsFeedsNow)
+        let (known, loaded) = try await stored.get()
         guard !Task.isCancelled else { return PassReport() }
         var report = polled.report
         progress.update { $0.feeds += report.feedsPolled; $0.failures += report.failures.count }
@@ -103,7 +106,6 @@ public final class SyncEngine: Sendable {
             candidates[candidate.release] = candidate
             work.append(candidate.release)
         }
-        let (known, loaded) = try knownReleases(source.id)
         for (release, due) in known.sorted(by: { $0.key < $1.key }) where candidates[release] == nil {
             if options.ignoresSchedules || (due.map { $0 <= now } ?? false) { work.append(release) }
         }
@@ -136,7 +138,8 @@ public final class SyncEngine: Sendable {
                 switch result {
                 case .success((let release, let released)):
                     report.merge(released)
-                    schedule.withLock { $0[source.id, default: [:]][release] = released.nextDue }
+                    // Kept only once the schedule was read whole (see knownReleases).
+                    schedule.withLock { if $0[source.id] != nil { $0[source.id]![release] = released.nextDue } }
                 case .failure(let error):
                     // The store cannot take more (a full disk): finish what runs, start nothing new.
                     failure = failure ?? error
@@ -165,15 +168,38 @@ public final class SyncEngine: Sendable {
         hook?.drain()
     }
 
+    private typealias KnownReleases = (due: [ReleaseRef: Date?], loaded: [ReleaseRef: ReleaseRecord])
+
     /// When each stored release of `source` is next due. The first call reads every
     /// `release.json` and also returns the records it read, so that the pass does not read them
-    /// again; later calls answer from memory.
-    private func knownReleases(_ source: String) throws(StoreError) -> (due: [ReleaseRef: Date?], loaded: [ReleaseRef: ReleaseRecord]) {
+    /// again; later calls answer from memory. Without `readingRecords` (a pass that works every
+    /// release whatever its schedule) only the list is read and nothing is kept: each release's
+    /// work reads its own record, in parallel with the fetches of the others.
+    private func knownReleases(_ source: String, readingRecords: Bool) throws(StoreError) -> KnownReleases {
         if let known = schedule.withLock({ $0[source] }) { return (known, [:]) }
+        let releases = try store.releases(source: source)
+        guard readingRecords else {
+            return (Dictionary(uniqueKeysWithValues: releases.map { ($0, nil) }), [:])
+        }
+        // Decoding thousands of release.json files is CPU work: spread it over the cores.
+        let records = Mutex([ReleaseRecord?](repeating: nil, count: releases.count))
+        let firstError = Mutex<StoreError?>(nil)
+        let chunks = min(releases.count, ProcessInfo.processInfo.activeProcessorCount * 2)
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            for index in stride(from: chunk, to: releases.count, by: chunks) {
+                do throws(StoreError) {
+                    let record = try store.release(releases[index])
+                    records.withLock { $0[index] = record }
+                } catch {
+                    firstError.withLock { $0 = $0 ?? error }
+                    return
+                }
+            }
+        }
+        if let error = firstError.withLock({ $0 }) { throw error }
         var known: [ReleaseRef: Date?] = [:]
         var loaded: [ReleaseRef: ReleaseRecord] = [:]
-        for release in try store.releases(source: source) {
-            let record = try store.release(release)
+        for (release, record) in zip(releases, records.withLock { $0 }) {
             known[release] = record?.languages.values.compactMap(\.nextCheck).min()
             loaded[release] = record
         }

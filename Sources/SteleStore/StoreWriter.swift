@@ -26,6 +26,9 @@ public final class StoreWriter: @unchecked Sendable {
     private var closed = false
     /// Set when an index update failed (a full disk) after its version was committed.
     private var indexIsStale = false
+    /// Releases whose index updates are held back by ``holdingIndexUpdates(of:_:)``, and whether
+    /// one was asked for meanwhile.
+    private var heldIndexUpdates: [ReleaseRef: Bool] = [:]
 
     /// Opens the store at `root` for writing, creating it when `create` and it does not exist.
     /// Fails at once with the pid of the writer in the way, or waits for it when `wait`.
@@ -223,10 +226,34 @@ public final class StoreWriter: @unchecked Sendable {
         return true
     }
 
+    /// Runs `body`, several writes to one release, with the release's index updates held back
+    /// and made once at the end (even when `body` throws, for what it committed before): each
+    /// update reads the release's files again. The index is a cache of the folders, behind them
+    /// for the time of `body` at most.
+    public func holdingIndexUpdates<Result>(of release: ReleaseRef, _ body: () throws(StoreError) -> Result) throws(StoreError) -> Result {
+        let alreadyHeld = mutex.withLock {
+            if heldIndexUpdates[release] != nil { return true }
+            heldIndexUpdates[release] = false
+            return false
+        }
+        if alreadyHeld { return try body() }
+        defer {
+            let asked = mutex.withLock { heldIndexUpdates.removeValue(forKey: release) ?? false }
+            if asked { try? locked(release) { () throws(StoreError) in updateIndex(release) } }
+        }
+        return try body()
+    }
+
     /// Appends the release's summary to the index; compacts the index when it has grown. Called
     /// under the release's lock, after the commit: the index is a cache of the folders, so a
     /// failure here (a full disk) does not fail the write; the index is marked for rebuilding.
     private func updateIndex(_ release: ReleaseRef) {
+        let held = mutex.withLock {
+            guard heldIndexUpdates[release] != nil else { return false }
+            heldIndexUpdates[release] = true
+            return true
+        }
+        if held { return }
         do throws(StoreError) {
             let summary = try StoreIndex.summary(of: release, in: store)
             try locked { () throws(StoreError) in try appendToIndex(summary, release: release) }

@@ -56,27 +56,38 @@ struct ReleaseSync: Sendable {
 
         let before = existing, fetched = fetches, merged = record
         return try await BlockingWork.run { [self] () throws(StoreError) -> PassReport in
-            var record = merged
-            var report = PassReport()
-            if before == nil {
-                report.newReleases += 1
-                publisher.publish(.releaseNew, release: release, details: candidate?.titles[primary].map { ["title": $0] } ?? [:], at: now)
+            func commit() throws(StoreError) -> PassReport {
+                try self.commit(fetched, to: merged, before: before, candidate: candidate, release: release, now: now)
             }
-            var changed = false
-            for (language, fetch) in fetched {
-                if try apply(fetch, language: language, to: &record, release: release, now: now, report: &report) { changed = true }
-            }
-            if let writer {
-                // Alignments change only with versions: a pass that stored nothing aligns nothing.
-                if changed || before == nil {
-                    report.alignments += try realigner.realign(release, record: record, languages: source.configuration.languages, writer: writer, now: now)
-                }
-                if record.withoutSchedule != before?.withoutSchedule { try writer.saveRelease(record) }
-            }
-            report.pending = record.languages.values.filter { $0.status == .pending && $0.consecutiveFailures == nil }.count
-            report.nextDue = record.languages.values.compactMap(\.nextCheck).min()
-            return report
+            guard let writer else { return try commit() }
+            return try writer.holdingIndexUpdates(of: release) { () throws(StoreError) in try commit() }
         }
+    }
+
+    /// Records what the fetches found: versions, statuses, events, alignments, and the record.
+    private func commit(_ fetched: [(Language, LanguageFetch)], to merged: ReleaseRecord, before: ReleaseRecord?, candidate: ReleaseCandidate?,
+                        release: ReleaseRef, now: Date) throws(StoreError) -> PassReport {
+        var record = merged
+        var report = PassReport()
+        if before == nil {
+            report.newReleases += 1
+            let title = candidate?.titles[source.configuration.primaryLanguage]
+            publisher.publish(.releaseNew, release: release, details: title.map { ["title": $0] } ?? [:], at: now)
+        }
+        var changed = false
+        for (language, fetch) in fetched {
+            if try apply(fetch, language: language, to: &record, release: release, now: now, report: &report) { changed = true }
+        }
+        if let writer {
+            // Alignments change only with versions: a pass that stored nothing aligns nothing.
+            if changed || before == nil {
+                report.alignments += try realigner.realign(release, record: record, languages: source.configuration.languages, writer: writer, now: now)
+            }
+            if record.withoutSchedule != before?.withoutSchedule { try writer.saveRelease(record) }
+        }
+        report.pending = record.languages.values.filter { $0.status == .pending && $0.consecutiveFailures == nil }.count
+        report.nextDue = record.languages.values.compactMap(\.nextCheck).min()
+        return report
     }
 
     /// Takes in what the feeds say: publication date, titles, and addresses not known before.

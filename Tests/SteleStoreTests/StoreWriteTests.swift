@@ -149,6 +149,32 @@ struct StoreWriteTests {
         #expect(try store.reader().summaries().count == 5)
     }
 
+    @Test("index updates held for a batch of writes to a release land once, at its end, even when the batch fails")
+    func heldIndexUpdates() throws {
+        let store = TemporaryStore()
+        let writer = try store.writer()
+        defer { writer.close() }
+        let ref = ReleaseRef(source: nato, externalID: "news_1")
+        func lines() -> Int { (store.contents("index.tsv") ?? "").split(separator: "\n").filter { !$0.hasPrefix("#") }.count }
+        let before = lines()
+        try writer.holdingIndexUpdates(of: ref) { () throws(StoreError) in
+            _ = try writer.record(fetched(["One."]), release: ref, language: "en")
+            _ = try writer.record(fetched(["Un."]), release: ref, language: "fr")
+            #expect(lines() == before)
+        }
+        #expect(lines() == before + 1)
+        #expect(try store.reader().summaries().first?.languages.keys.sorted() == ["en", "fr"])
+
+        #expect(throws: StoreError.self) {
+            try writer.holdingIndexUpdates(of: ref) { () throws(StoreError) in
+                _ = try writer.record(fetched(["Two."]), release: ref, language: "en")
+                _ = try writer.record(fetched(["Deux."]), release: ref, language: "..")
+            }
+        }
+        #expect(lines() == before + 2)
+        #expect(try store.reader().summaries().first?.languages["en"]?.versions == 2)
+    }
+
     @Test("the index gives back every date exactly as the metadata holds it", arguments: [1_764_849_600.123, -86_400.5, 4_102_444_800.999, 0.001, 1_000_000_000.1, 0])
     func indexDates(seconds: Double) throws {
         let store = TemporaryStore()

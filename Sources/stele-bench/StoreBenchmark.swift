@@ -102,19 +102,22 @@ struct StoreBenchmark: ParsableCommand {
         print(String(format: "  write  stele %.2f s (%.2f ms a version)   bare durable writes of the same files %.2f s   ratio %.2fx", steleWrite, steleWrite / n * 1000, bareWrite, steleWrite / bareWrite))
         print(String(format: "  read   stele %.2f s (%.3f ms a version)  bare reads of the same files %.2f s   ratio %.2fx", steleRead, steleRead / n * 1000, bareRead, steleRead / bareRead))
         print(String(format: "  list   %d release summaries from index.tsv in %.3f s (median of 5);  stele check of the whole store %.2f s", summaries.count, listSeconds, checkSeconds))
-        print("  disk   stele \(try diskUsage(storeRoot))   bare \(try diskUsage(bareRoot))")
+        let steleDisk = try diskUsage(storeRoot), bareDisk = try diskUsage(bareRoot)
+        print("  disk   stele \(steleDisk.description)   bare \(bareDisk.description)")
         TableRow.emit("store", "write \(order.count) versions", stele: String(format: "%.2f s", steleWrite), baseline: String(format: "bare durable writes %.2f s", bareWrite),
                       ratio: String(format: "%.2fx", steleWrite / bareWrite), target: "-", met: nil)
         TableRow.emit("store", "read them back", stele: String(format: "%.2f s", steleRead), baseline: String(format: "bare reads %.2f s", bareRead),
                       ratio: String(format: "%.2fx", steleRead / bareRead), target: "-", met: nil)
+        TableRow.emit("store", "disk used by them", stele: String(format: "%.1f MB (%.1f MB of content)", steleDisk.megabytes, steleDisk.contentMegabytes),
+                      baseline: String(format: "bare files %.1f MB", bareDisk.megabytes), ratio: String(format: "%.2fx", steleDisk.megabytes / bareDisk.megabytes), target: "-", met: nil)
     }
 
     /// `du`'s figures: blocks used and apparent size, in MB, with the number of files.
-    private func diskUsage(_ path: String) throws -> String {
+    private func diskUsage(_ path: String) throws -> (megabytes: Double, contentMegabytes: Double, description: String) {
         let blocks = try ChildProcess.run("/usr/bin/du", ["-sk", path]).output.split(separator: "\t").first.flatMap { Double($0) } ?? 0
         let apparent = try ChildProcess.run("/usr/bin/du", ["-sk", "--apparent-size", path]).output.split(separator: "\t").first.flatMap { Double($0) } ?? 0
         let files = (FileManager.default.enumerator(atPath: path)?.allObjects.count) ?? 0
-        return String(format: "%.1f MB on disk (%.1f MB of content, %d files and folders)", blocks / 1024, apparent / 1024, files)
+        return (blocks / 1024, apparent / 1024, String(format: "%.1f MB on disk (%.1f MB of content, %d files and folders)", blocks / 1024, apparent / 1024, files))
     }
 }
 

@@ -56,11 +56,11 @@ struct ReleaseSync: Sendable {
 
         let before = existing, fetched = fetches, merged = record
         return try await BlockingWork.run { [self] () throws(StoreError) -> PassReport in
-            func commit() throws(StoreError) -> PassReport {
-                try self.commit(fetched, to: merged, before: before, candidate: candidate, release: release, now: now)
+            func commitFetches() throws(StoreError) -> PassReport {
+                try commit(fetched, to: merged, before: before, candidate: candidate, release: release, now: now)
             }
-            guard let writer else { return try commit() }
-            return try writer.holdingIndexUpdates(of: release) { () throws(StoreError) in try commit() }
+            guard let writer else { return try commitFetches() }
+            return try writer.holdingIndexUpdates(of: release) { () throws(StoreError) in try commitFetches() }
         }
     }
 

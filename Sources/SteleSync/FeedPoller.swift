@@ -30,6 +30,10 @@ struct FeedPoller: Sendable {
             let pausedByServer = feedState.consecutiveFailures > 0 && !isDue
             guard isDue || (ignoringSchedule && !pausedByServer) else {
                 result.report.nextDue = [result.report.nextDue, feedState.nextDue].compactMap { $0 }.min()
+                if ignoringSchedule {
+                    result.report.paused.append(PassReport.Paused(source: source.id, url: feedState.permanentURL ?? subscription.url, failures: feedState.consecutiveFailures,
+                                                                  lastError: feedState.lastError, until: feedState.nextDue))
+                }
                 continue
             }
             let items = await poll(subscription, state: &feedState, now: now, report: &result.report)
@@ -108,6 +112,7 @@ struct FeedPoller: Sendable {
             logger.error("feed failed", metadata: ["url": "\(state.url)", "error": "\(message)", "retry": "\(state.nextDue!.ISO8601Format())"])
         }
         state.lastError = code
+        report.feedsFailed += 1
         report.failures.append(PassReport.Failure(source: source.id, url: state.url, message: message))
     }
 

@@ -140,6 +140,7 @@ extension ReleaseSync {
             ])
         }
         entry.lastError = failure.code
+        report.pagesFailed += 1
         report.failures.append(PassReport.Failure(source: source.id, url: entry.url ?? "", message: failure.message))
         progress.update { $0.failures += 1 }
     }

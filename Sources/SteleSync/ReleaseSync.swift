@@ -55,12 +55,23 @@ struct ReleaseSync: Sendable {
         guard !Task.isCancelled else { return PassReport() }
 
         let before = existing, fetched = fetches, merged = record
-        return try await BlockingWork.run { [self] () throws(StoreError) -> PassReport in
+        var report = try await BlockingWork.run { [self] () throws(StoreError) -> PassReport in
             func commitFetches() throws(StoreError) -> PassReport {
                 try commit(fetched, to: merged, before: before, candidate: candidate, release: release, now: now)
             }
             guard let writer else { return try commitFetches() }
             return try writer.holdingIndexUpdates(of: release) { () throws(StoreError) in try commitFetches() }
+        }
+        if ignoringSchedules { report.paused = pausedLanguages(of: record, now: now) }
+        return report
+    }
+
+    /// The language versions a manual pass leaves alone because they are pausing after failures.
+    private func pausedLanguages(of record: ReleaseRecord, now: Date) -> [PassReport.Paused] {
+        source.configuration.languages.compactMap { language in
+            guard let entry = record.languages[language.code], let url = entry.url, let failures = entry.consecutiveFailures,
+                  entry.status == .pending || entry.status == .present, !(entry.nextCheck.map { $0 <= now } ?? false) else { return nil }
+            return PassReport.Paused(source: source.id, url: url, failures: failures, lastError: entry.lastError, until: entry.nextCheck)
         }
     }
 

@@ -13,9 +13,10 @@ struct Fetch: AsyncParsableCommand {
         discussion: """
             Fetches every release the feeds list and every release already in the store (conditional \
             requests: unchanged pages cost a 304), whatever the schedules say, except addresses that are \
-            pausing after failures. On a terminal a progress line shows feeds, pages done of planned and \
-            failures; otherwise plain log lines. Ends with a summary. Exit status 0 when everything \
-            succeeded, 1 when anything failed (the rest is still done), 2 on a bad configuration.
+            pausing after failures (the summary lists them, with the time they are tried again). On a \
+            terminal a progress line shows feeds, pages done of planned and failures; otherwise plain log \
+            lines. Ends with a summary. Exit status 0 when everything succeeded, 1 when anything failed or \
+            is pausing after failures (the rest is still done), 2 on a bad configuration.
             """
     )
 
@@ -79,7 +80,8 @@ struct Fetch: AsyncParsableCommand {
         display.stop()
         engine.waitForEventCommands()
         print(report.summary.joined(separator: "\n"))
-        if !report.failures.isEmpty { throw ExitCode.failure }
+        if dryRun { print("dry run: nothing was written to \(root)") }
+        if !report.failures.isEmpty || !report.paused.isEmpty { throw ExitCode.failure }
     }
 
     /// The store at `root` for reading; an empty one in a temporary folder when there is none yet,

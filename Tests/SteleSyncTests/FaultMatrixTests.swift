@@ -52,6 +52,27 @@ struct FaultMatrixTests {
         #expect(try harness.record(Self.first).languages["en"]?.consecutiveFailures == nil)
     }
 
+    @Test("a manual pass leaves feeds and pages that pause after failures alone, and names each with its retry time")
+    func manualPassNamesPauses() async throws {
+        let harness = try SyncHarness(releases: 2)
+        harness.faults.add(Self.englishPage, FixtureResponse(status: 500), exact: true)
+        let first = try await harness.fetchAll()
+        #expect(first.pagesFailed == 1 && first.feedsFailed == 0 && first.paused.isEmpty)
+        harness.faults.add(NATOLikeSite.feedPath, FixtureResponse(status: 500))
+        let second = try await harness.fetchAll()
+        #expect(second.feedsFailed == 1)
+        #expect(second.paused.map(\.url).contains { $0.hasSuffix(Self.englishPage) })
+
+        let third = try await harness.fetchAll()
+        #expect(third.failures.isEmpty && third.feedsPolled == 0)
+        let feed = try #require(third.paused.first { $0.url.hasSuffix(NATOLikeSite.feedPath) })
+        #expect(feed.failures == 1 && feed.lastError == "status-500")
+        let page = try #require(third.paused.first { $0.url.hasSuffix(Self.englishPage) })
+        #expect(page.failures == 1 && page.until.map { $0 > harness.clock.now } == true)
+        #expect(third.summary.contains("paused after earlier failures, not requested: 2"))
+        #expect(third.summary.contains { $0.contains("paused after 1 failure until ") && $0.contains("(last: status-500)") })
+    }
+
     @Test("a feed whose host cannot be reached: the failure names it and the feed pauses", arguments: [
         ("http://stele-test.invalid/feed.xml", "dns-failure"),
         ("http://127.0.0.1:1/feed.xml", "connection-refused"),

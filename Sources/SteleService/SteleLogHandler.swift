@@ -75,7 +75,8 @@ public struct SteleLogHandler: LogHandler {
             return "<\(Self.priority(event.level))>\(label): \(message)\n"
         case .terminal:
             let level = event.level.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)
-            return "\(Self.clock(date)) \(Self.colour(event.level))\(level)\u{1B}[0m\(label): \(message)\n"
+            // From the start of a cleared line: a progress line may be drawn there.
+            return "\r\u{1B}[K\(Self.clock(date)) \(Self.colour(event.level))\(level)\u{1B}[0m\(label): \(message)\n"
         case .plain:
             return "\(date.ISO8601Format()) \(event.level.rawValue) \(label): \(message)\n"
         }

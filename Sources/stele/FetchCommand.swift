@@ -14,8 +14,8 @@ struct Fetch: AsyncParsableCommand {
             Fetches every release the feeds list and every release already in the store (conditional \
             requests: unchanged pages cost a 304), whatever the schedules say, except addresses that are \
             pausing after failures (the summary lists them, with the time they are tried again). On a \
-            terminal a progress line shows feeds, pages done of planned and failures; otherwise plain log \
-            lines. Ends with a summary. Exit status 0 when everything succeeded, 1 when anything failed or \
+            terminal a progress line shows feeds, pages done of planned and failures, with warnings and \
+            errors only (all of it with log_level = "debug"); otherwise plain log lines. Ends with a summary. Exit status 0 when everything succeeded, 1 when anything failed or \
             is pausing after failures (the rest is still done), 2 on a bad configuration.
             """
     )
@@ -43,7 +43,7 @@ struct Fetch: AsyncParsableCommand {
             printError("stele fetch: no source \"\(id)\" in \(options.path); configured: \(configuration.sources.map(\.id).joined(separator: ", "))")
             throw ExitCode(2)
         }
-        LoggingSetup.bootstrap(level: configuration.logLevel)
+        LoggingSetup.bootstrap(level: configuration.logLevel, quietOnTerminal: true)
         let root = store ?? configuration.storePath ?? StoreLayout.defaultRoot()
         let writer: StoreWriter?
         let reader: Store

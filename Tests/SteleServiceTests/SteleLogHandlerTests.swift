@@ -24,4 +24,11 @@ struct SteleLogHandlerTests {
         let line = handler.line(for: event(.warning, "fetch failed\nretrying", ["url": "https://x/a b", "release": "news_1"]), at: Date(timeIntervalSince1970: 0))
         #expect(line == "1970-01-01T00:00:00Z warning nato: fetch failed retrying release=news_1 source=nato url=\"https://x/a b\"\n")
     }
+
+    @Test("a terminal line first clears the line it starts on, where a progress line may stand")
+    func terminalClearsProgress() {
+        let handler = SteleLogHandler(label: "stele", style: .terminal)
+        let line = handler.line(for: event(.error, "feed failed"), at: Date(timeIntervalSince1970: 3_723))
+        #expect(line == "\r\u{1B}[K01:02:03 \u{1B}[31merror   \u{1B}[0mstele: feed failed\n")
+    }
 }

@@ -1,11 +1,13 @@
 import CLibXML2
 
 /// Reads a page's title: the first `<title>` that is not an SVG's, else `<meta property="og:title">`
-/// (or `twitter:title`).
+/// (or `twitter:title`). A `<title>` usually carries the site's name as well ("… - NATO",
+/// "NATO - News: …, 04-Dec.-2024"); an `<h1>` that is most of it and inside it is the title
+/// without that decoration.
 enum PageTitle {
     static func read(_ index: ElementIndex) -> String? {
         for element in index.titles where !isInsideSVG(element) {
-            if let text = normalisedText(of: element), !text.isEmpty { return text }
+            if let text = normalisedText(of: element), !text.isEmpty { return withoutDecoration(text, headings: index.firstLevelHeadings) }
             break
         }
         for meta in index.metas {
@@ -15,6 +17,15 @@ enum PageTitle {
             if !text.isEmpty { return text }
         }
         return nil
+    }
+
+    /// The first `<h1>` that is inside `title` and at least half of it (a logo's "NATO" is not).
+    private static func withoutDecoration(_ title: String, headings: [xmlNodePtr]) -> String {
+        for heading in headings.prefix(4) where !isInsideSVG(heading) {
+            guard let text = normalisedText(of: heading), text.count * 2 >= title.count, text != title, title.contains(text) else { continue }
+            return text
+        }
+        return title
     }
 
     private static func isInsideSVG(_ element: xmlNodePtr) -> Bool {

@@ -2,7 +2,7 @@ import CLibXML2
 import Glibc
 
 /// The elements that title and language-version discovery look at (`a`, `link`, `option`, `base`,
-/// `title`, `meta`), found in one walk over the whole document instead of one XPath scan each.
+/// `title`, `meta`, `h1`), found in one walk over the whole document instead of one XPath scan each.
 struct ElementIndex {
     private(set) var anchors: [xmlNodePtr] = []
     private(set) var links: [xmlNodePtr] = []
@@ -10,6 +10,7 @@ struct ElementIndex {
     private(set) var bases: [xmlNodePtr] = []
     private(set) var titles: [xmlNodePtr] = []
     private(set) var metas: [xmlNodePtr] = []
+    private(set) var firstLevelHeadings: [xmlNodePtr] = []
 
     /// Walks every top-level node of `document` without recursion.
     init(_ document: HTMLDocument) {
@@ -39,6 +40,7 @@ struct ElementIndex {
             case 0x62 where strcmp(name, "base") == 0: bases.append(node)
             case 0x74 where strcmp(name, "title") == 0: titles.append(node)
             case 0x6D where strcmp(name, "meta") == 0: metas.append(node)
+            case 0x68 where name[1] == 0x31 && name[2] == 0: firstLevelHeadings.append(node)  // h1
             default: break
             }
         }

@@ -57,8 +57,9 @@ public struct VersionLog: Sendable {
         self.entries = entries
     }
 
-    /// For people: the release and its title, each language's state, then one line per version
-    /// (time, `en@2`, paragraphs, changes against the version before, address). A language's next
+    /// For people: the release and its title, each language's state and address, then one line per
+    /// version (time, `en@2`, paragraphs, changes against the version before, and the address it
+    /// came from when that is not the language's address now). A language's next
     /// check is shown only when it is after `now`: the sync keeps its schedule in memory and
     /// rewrites `release.json` only when more than check times change, so a time already past is
     /// no longer what the sync will do.
@@ -71,19 +72,22 @@ public struct VersionLog: Sendable {
             if let originalID = record.originalID { dated += ", id \(originalID)" }
             lines.append(style.paint(dated, .dim))
         }
+        var addresses: [String: String] = [:]
         for language in languages {
             lines.append("  " + language.code.rightPadded(to: 4) + state(language, style: style, dates: dates, now: now))
+            if let url = language.entry?.url {
+                addresses[language.code] = url
+                lines.append("      " + style.paint(url, .dim))
+            }
         }
         lines.append("")
-        let changeWidth = entries.map { changes($0).count }.max() ?? 0
         let labelWidth = entries.map { $0.label.count }.max() ?? 0
         let countWidth = entries.map { paragraphs($0.metadata.paragraphs).count }.max() ?? 0
         for entry in entries {
-            let change = changes(entry)
             var line = dates.minutes(entry.metadata.fetchedAt) + "  " + entry.label.rightPadded(to: labelWidth) + "  "
             line += paragraphs(entry.metadata.paragraphs).rightPadded(to: countWidth) + "  "
-            line += style.paint(change, entry.metadata.changes == nil ? .dim : .plain) + String(repeating: " ", count: changeWidth - change.count) + "  "
-            line += entry.metadata.url
+            line += style.paint(changes(entry), entry.metadata.changes == nil ? .dim : .plain)
+            if entry.metadata.url != addresses[entry.language] { line += "  from " + entry.metadata.url }
             lines.append(line)
         }
         if entries.isEmpty { lines.append(style.paint("no version stored yet", .dim)) }

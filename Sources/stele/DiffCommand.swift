@@ -73,7 +73,8 @@ struct Diff: ParsableCommand {
                     old = try reader.resolve(specs[0])
                 } else {
                     guard let before = reader.versions[new.language]?.last(where: { $0 < new.version }) else {
-                        throw .unknownVersion(spec: "\(new.language)@\(new.version - 1)", release: reader.release.description, versions: reader.versions[new.language] ?? [])
+                        throw .invalidArgument("nothing to compare: \(new.label) is the first \(new.language) version of \(reader.release); "
+                            + "give two versions of a language (\(new.language)@1 \(new.language)@2) or two languages (en fr)")
                     }
                     old = try reader.resolve(VersionSpec(language: new.language, selector: .number(before)))
                 }

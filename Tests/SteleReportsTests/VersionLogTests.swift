@@ -13,13 +13,16 @@ struct VersionLogTests {
             nato/news_231001  Allies step up support to partners
             published 2025-12-04 12:00, first seen 2025-12-04 12:00
               en  2 versions; next check 2025-12-05 01:12
+                  SITE/cps/en/natohq/news_231001.htm
               fr  1 version; next check 2025-12-05 01:12
+                  SITE/cps/en/natohq/news_231001.htm?selectedLocale=fr
               uk  1 version; next check 2025-12-05 01:12
+                  SITE/cps/en/natohq/news_231001.htm?selectedLocale=uk
 
-            2025-12-04 12:00  en@1  5 paragraphs  first version                     SITE/cps/en/natohq/news_231001.htm
-            2025-12-04 13:12  fr@1  5 paragraphs  first version                     SITE/cps/en/natohq/news_231001.htm?selectedLocale=fr
-            2025-12-04 13:12  uk@1  2 paragraphs  first version                     SITE/cps/en/natohq/news_231001.htm?selectedLocale=uk
-            2025-12-04 19:12  en@2  5 paragraphs  +0 -0 ~1 paragraphs, +6 -0 words  SITE/cps/en/natohq/news_231001.htm
+            2025-12-04 12:00  en@1  5 paragraphs  first version
+            2025-12-04 13:12  fr@1  5 paragraphs  first version
+            2025-12-04 13:12  uk@1  2 paragraphs  first version
+            2025-12-04 19:12  en@2  5 paragraphs  +0 -0 ~1 paragraphs, +6 -0 words
 
             """)
     }
@@ -32,10 +35,13 @@ struct VersionLogTests {
             nato/news_231003  Secretary General visits Washington
             published 2025-12-04 14:00, first seen 2025-12-04 12:00
               en  1 version
+                  SITE/cps/en/natohq/news_231003.htm
               fr  pending since 2025-12-04 12:00
+                  SITE/cps/en/natohq/news_231003.htm?selectedLocale=fr
               uk  pending since 2025-12-04 12:00
+                  SITE/cps/en/natohq/news_231003.htm?selectedLocale=uk
 
-            2025-12-04 12:00  en@1  9 paragraphs  first version  SITE/cps/en/natohq/news_231003.htm
+            2025-12-04 12:00  en@1  9 paragraphs  first version
 
             """)
         #expect(log.text(dates: .utc, now: ScenarioStore.start).contains("  fr  pending since 2025-12-04 12:00; next check 2025-12-04 13:00\n"))

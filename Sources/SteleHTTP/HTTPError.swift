@@ -76,12 +76,32 @@ public struct HTTPError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    /// A sentence that says what happened and what to do about it.
-    public var description: String {
-        "\(url): \(explanation)"
+    /// A setting that an error's advice names.
+    public enum Setting: Sendable {
+        case totalTimeout, caFile, maxBodyBytes
+
+        /// Its key in the configuration file.
+        public var configurationKey: String {
+            switch self {
+            case .totalTimeout: "http.total_timeout"
+            case .caFile: "http.ca_file"
+            case .maxBodyBytes: "http.max_body_bytes"
+            }
+        }
     }
 
-    private var explanation: String {
+    /// A sentence that says what happened and what to do about it, naming settings by their
+    /// configuration keys.
+    public var description: String {
+        description(naming: \.configurationKey)
+    }
+
+    /// ``description`` for a program that sets these things another way (command-line options).
+    public func description(naming name: (Setting) -> String) -> String {
+        "\(url): \(explanation(name))"
+    }
+
+    private func explanation(_ name: (Setting) -> String) -> String {
         switch kind {
         case .invalidURL(let reason):
             return "not a usable address (\(reason)); give an absolute http:// or https:// URL"
@@ -96,15 +116,15 @@ public struct HTTPError: Error, Sendable, Equatable, CustomStringConvertible {
         case .timedOut(.connect):
             return "no connection within the connect timeout; the host is unreachable or overloaded"
         case .timedOut(.total):
-            return "the transfer took longer than the total timeout; raise http.total_timeout if the site is slow"
+            return "the transfer took longer than the total timeout; raise \(name(.totalTimeout)) if the site is slow"
         case .timedOut(.lowSpeed):
             return "the server sent data too slowly and was cut off by the low-speed limit"
         case .tls(let reason):
-            return "TLS failed (\(reason)); for a private certificate authority set http.ca_file"
+            return "TLS failed (\(reason)); for a private certificate authority set \(name(.caFile))"
         case .tooManyRedirects(let limit):
             return "more than \(limit) redirects (a redirect loop?)"
         case .bodyTooLarge(let limit):
-            return "the body is larger than the limit of \(limit) bytes; raise http.max_body_bytes if this page is legitimate"
+            return "the body is larger than the limit of \(limit) bytes; raise \(name(.maxBodyBytes)) if this page is legitimate"
         case .connectionLost(let reason):
             return "the connection broke off during the response (\(reason)); retried later"
         case .badContentEncoding(let reason):

@@ -49,13 +49,26 @@ struct Get: AsyncParsableCommand {
         do {
             response = try await client.fetch(request)
         } catch {
-            print(json ? GetReport(error).json : GetReport(error).text)
+            if json {
+                print(GetReport(error).json)
+            } else {
+                printError("stele get: " + error.description(naming: Self.option))
+            }
             throw ExitCode.failure
         }
         try writeBody(response.body)
         let report = json ? GetReport(response).json : GetReport(response).text
         // With the body on standard output, the report goes to standard error.
         if output == "-" { printError(report) } else { print(report) }
+    }
+
+    /// The option of this command that sets what an error's advice names.
+    static func option(_ setting: HTTPError.Setting) -> String {
+        switch setting {
+        case .totalTimeout: "--timeout"
+        case .caFile: "--ca-file"
+        case .maxBodyBytes: "--max-body-bytes"
+        }
     }
 
     private func writeBody(_ body: [UInt8]) throws {
@@ -109,7 +122,7 @@ struct GetReport: Encodable {
     init(_ error: HTTPError) {
         url = error.url
         self.error = error.code
-        errorMessage = error.description
+        errorMessage = error.description(naming: Get.option)
         if case .status(let code, let retryAfter) = error.kind {
             status = code
             retryAfterSeconds = retryAfter.map { Int($0.delay(from: Date()).components.seconds) }
@@ -123,9 +136,6 @@ struct GetReport: Encodable {
     }
 
     var text: String {
-        if let errorMessage {
-            return "error: \(errorMessage)"
-        }
         var lines = ["\(status ?? 0) \(finalURL ?? url)"]
         lines += redirects.map { "redirect: \($0.status) \($0.from) -> \($0.to)" }
         if let permanentURL { lines.append("moved permanently to: \(permanentURL)") }

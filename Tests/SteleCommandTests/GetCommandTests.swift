@@ -1,0 +1,34 @@
+import Foundation
+import SteleFixtures
+import SteleService
+import Testing
+
+/// `stele get` as a user runs it: the real executable against a real server on 127.0.0.1.
+@Suite("stele get")
+struct GetCommandTests {
+    private func run(_ arguments: [String]) throws -> (status: ChildProcess.Termination, output: String, error: String) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("stele-get-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("out").path, error = folder.appendingPathComponent("err").path
+        let child = try ChildProcess(executable: AlignCommandTests.stele, arguments: ["get"] + arguments, standardOutput: output, standardError: error)
+        let status = child.wait(timeout: .seconds(60)) ?? child.terminate()
+        return (status, try String(contentsOfFile: output, encoding: .utf8), try String(contentsOfFile: error, encoding: .utf8))
+    }
+
+    @Test("a failure goes to standard error with the command's name, and its advice names this command's options")
+    func failureAdvice() throws {
+        let server = try FixtureServer { _ in FixtureResponse(body: .bytes(Array("late".utf8)), delay: .seconds(5)) }
+        defer { server.stop() }
+        let slow = try run([server.url("/slow"), "--timeout", "1"])
+        #expect(slow.status == .exited(1))
+        #expect(slow.output.isEmpty)
+        #expect(slow.error == "stele get: \(server.url("/slow")): the transfer took longer than the total timeout; raise --timeout if the site is slow\n")
+
+        let json = try run([server.url("/slow"), "--timeout", "1", "--json"])
+        #expect(json.status == .exited(1))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        #expect(object["error"] as? String == "timeout-total")
+        #expect((object["errorMessage"] as? String)?.hasSuffix("raise --timeout if the site is slow") == true)
+    }
+}

@@ -1,20 +1,21 @@
 import SteleLanguage
 
 /// An alignment drawn as two columns, source on the left and target on the right, one block per
-/// bead under a rule that gives its shape and confidence:
+/// bead under a rule that gives its shape and confidence. Paragraphs are numbered from 1, as
+/// `stele diff` numbers them (the JSON form's indices are 0-based):
 ///
 ///     en                                    │ fr
 ///     ── 1-1 · 0.98 ────────────────────────┼──────────────────────────────────────
-///      0 Admiral Rob Bauer takes over as    │  0 L’amiral Rob Bauer prend ses
+///      1 Admiral Rob Bauer takes over as    │  1 L’amiral Rob Bauer prend ses
 ///        Chair of the Military Committee    │    fonctions de président du Comité
 ///     ── 1-0 · 0.91 ────────────────────────┼──────────────────────────────────────
-///      9 Photo: the Chair at his desk.      │    (no counterpart)
+///     10 Photo: the Chair at his desk.      │    (no counterpart)
 public enum SideBySideText {
     /// Draws `alignment` of `source` and `target` in `width` columns (at least 40).
     public static func render(_ alignment: ParagraphAlignment, source: [String], target: [String], width: Int) -> String {
         let total = max(40, width)
         let left = (total - 3) / 2, right = total - 3 - left
-        let gutter = String(max(source.count, target.count, 1) - 1).count + 2
+        let gutter = String(max(source.count, target.count, 1)).count + 2
         var lines = [pad(alignment.from.code, left) + " │ " + alignment.to.code]
         for bead in alignment.beads {
             let title = "── \(bead.shape) · \(twoDecimals(bead.confidence)) "
@@ -29,12 +30,12 @@ public enum SideBySideText {
         return lines.joined(separator: "\n")
     }
 
-    /// One side of a bead: each paragraph wrapped, its index in the gutter of its first line.
+    /// One side of a bead: each paragraph wrapped, its number in the gutter of its first line.
     private static func column(_ indices: [Int], of paragraphs: [String], width: Int, gutter: Int) -> [String] {
         guard !indices.isEmpty else { return [String(repeating: " ", count: gutter) + "(no counterpart)"] }
         var lines: [String] = []
         for index in indices {
-            let number = String(index)
+            let number = String(index + 1)
             let wrapped = wrap(paragraphs[index], width: max(10, width - gutter))
             for (row, line) in wrapped.enumerated() {
                 let margin = row == 0 ? String(repeating: " ", count: gutter - 1 - number.count) + number + " " : String(repeating: " ", count: gutter)

@@ -9,8 +9,8 @@ struct Align: ParsableCommand {
         abstract: "Align two language versions of a text paragraph by paragraph.",
         discussion: """
             Each file holds one paragraph a line (UTF-8; empty lines are ignored and take no index). \
-            Prints the paragraphs side by side, one block per bead: which source paragraphs translate \
-            which target paragraphs (1-1, 2-1, 1-2, 2-2, 1-3, 3-1), which have no counterpart (1-0, 0-1), \
+            Prints the paragraphs side by side (numbered from 1, as stele diff numbers them), one block \
+            per bead: which source paragraphs translate which target paragraphs (1-1, 2-1, 1-2, 2-2, 1-3, 3-1), which have no counterpart (1-0, 0-1), \
             and how confident the aligner is. With --json, prints \
             {"from": "en", "to": "fr", "beads": [{"source": [0], "target": [0], "confidence": 0.98}, ...]} \
             with 0-based paragraph indices; the beads are in order and hold every paragraph once. \

@@ -35,6 +35,9 @@ struct OutputTests {
         #expect(lines.filter { $0.hasPrefix("── ") }.map { $0.prefix(12) } == ["── 1-1 · 0.9", "── 2-1 · 0.7", "── 1-0 · 0.9"])
         #expect(text.contains("(no counterpart)"))
         #expect(text.contains("air defence systems on"))
+        // Numbered from 1, as stele diff numbers paragraphs: the last source paragraph is 4.
+        #expect(lines.contains { $0.hasPrefix(" 1 Allies met") })
+        #expect(lines.contains { $0.hasPrefix(" 4 Photo: the ministers.") })
     }
 
     @Test("Wrapping breaks at spaces, and cuts words longer than a line")

@@ -1,26 +1,32 @@
 import SteleStore
 /// Tab-separated values: a header line naming the columns (the two languages, `release`,
-/// `confidence`), then one line per pair. Inside a field a backslash is written `\\`, a tab `\t`,
-/// a line feed `\n` and a carriage return `\r`, so that every pair stays on one line and
-/// `cut -f1` gives the originals.
+/// `confidence`), then one line per pair. When the export holds several language pairs the first
+/// two columns are `source` and `target` and a fifth, `pair`, says which (`en-uk`). Inside a field
+/// a backslash is written `\\`, a tab `\t`, a line feed `\n` and a carriage return `\r`, so
+/// that every pair stays on one line and `cut -f1` gives the originals.
 public struct TSVWriter: PairFormat {
     /// The languages of the first two columns' header, e.g. `en` and `fr`; `source` and `target`
     /// when the export holds several pairs.
     public var columns: (source: String, target: String)
+    /// Whether each line names its language pair (the export holds several).
+    public var namesPairs: Bool
 
     /// A writer whose header names the languages of `pairs` when there is one pair.
     public init(pairs: [LanguagePair]) {
-        columns = pairs.count == 1 ? (pairs[0].source, pairs[0].target) : ("source", "target")
+        namesPairs = pairs.count != 1
+        columns = namesPairs ? ("source", "target") : (pairs[0].source, pairs[0].target)
     }
 
     /// The header line.
     public func header() -> String {
-        "\(Self.escape(columns.source))\t\(Self.escape(columns.target))\trelease\tconfidence\n"
+        "\(Self.escape(columns.source))\t\(Self.escape(columns.target))\trelease\tconfidence" + (namesPairs ? "\tpair\n" : "\n")
     }
 
     /// One line.
     public func record(_ pair: AlignedPair) -> String {
-        "\(Self.escape(pair.source.text))\t\(Self.escape(pair.target.text))\t\(Self.escape(pair.release.description))\t\(TMXWriter.decimal(pair.confidence))\n"
+        var line = "\(Self.escape(pair.source.text))\t\(Self.escape(pair.target.text))\t\(Self.escape(pair.release.description))\t\(TMXWriter.decimal(pair.confidence))"
+        if namesPairs { line += "\t\(Self.escape(pair.source.language))-\(Self.escape(pair.target.language))" }
+        return line + "\n"
     }
 
     /// Nothing.

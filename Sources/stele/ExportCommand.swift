@@ -16,8 +16,8 @@ struct Export: ParsableCommand {
 
             tmx: TMX 1.4b for translation-memory tools: srclang from the pairs, a <tu> per bead with a \
             <tuv xml:lang> per language, creation dates, the release as the x-release property.
-            tsv: a header line, then original, translation, release, confidence; backslashes, tabs and line \
-            ends inside a field written \\\\, \\t, \\n, \\r.
+            tsv: a header line, then original, translation, release, confidence, and the language pair \
+            (en-uk) when there are several; backslashes, tabs and line ends inside a field written \\\\, \\t, \\n, \\r.
             jsonl: one JSON object a line with everything, including whether the original changed since \
             the translation was made and the text it was made from.
 

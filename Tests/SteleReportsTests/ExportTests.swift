@@ -94,6 +94,16 @@ struct ExportTests {
             + "Les Alliés sont convenus de porter leurs dépenses de défense à 2,9\u{00A0}% du produit intérieur brut d'ici à 2030.\tnato/news_231001\t1.000"))
     }
 
+    @Test("TSV of several language pairs: source and target columns, and a fifth naming each line's pair")
+    func tsvSeveralPairs() async throws {
+        let (text, count, pairs) = try await export(format: .tsv)
+        #expect(pairs.map(\.description) == ["en-fr", "en-uk"])
+        let lines = text.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
+        #expect(lines.first == ["source", "target", "release", "confidence", "pair"])
+        #expect(lines.count == count.written + 1)
+        #expect(Set(lines.dropFirst().map { String($0.last ?? "") }) == ["en-fr", "en-uk"])
+    }
+
     @Test("TSV fields keep tabs, line ends and backslashes on one line, and read back", arguments: [
         ("plain", "plain"), ("a\tb", "a\\tb"), ("one\ntwo\r\nthree", "one\\ntwo\\r\\nthree"), ("C:\\path\\n", "C:\\\\path\\\\n"), ("", ""),
     ])

@@ -13,8 +13,8 @@ struct Diff: ParsableCommand {
             a terminal ([-removed-]{+inserted+} otherwise), or --format unified (applies with patch) or json.
 
             Two languages (en fr, or en@2 fr@1): the original and its translation side by side, one row per \
-            aligned bead — matched paragraphs, merges and splits, paragraphs missing in the other language, \
-            low-confidence rows flagged — and the original's paragraphs that changed after the translation \
+            aligned bead (matched paragraphs, merges and splits, paragraphs missing in the other language, \
+            low-confidence rows flagged) and the original's paragraphs that changed after the translation \
             was made ("changed since translated", with the word diff of the change). The translation is \
             taken to be made from the original's version that was current when it was fetched. Put the \
             original first. --format json gives all of it; --html FILE writes a self-contained page.

@@ -5,6 +5,9 @@ import SteleText
 /// Foundation's ISO 8601 styles cost more than the rest of decoding a metadata file. Reports print
 /// their dates for scripts in this same form.
 public enum StoreDate {
+    /// Seconds since 1970 that a store's date may hold: the years 1 to 9999.
+    static let representableSeconds: ClosedRange<Double> = -62_135_596_800 ... 253_402_300_799.999
+
     /// `date` as UTC with milliseconds (truncated).
     public static func format(_ date: Date) -> String {
         UTCTimestamp(date).iso8601(milliseconds: true)

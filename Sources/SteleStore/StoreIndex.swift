@@ -160,9 +160,12 @@ enum StoreIndex {
     /// Seconds since 1970 as ``line(_:)`` writes them (`1764849600.0`, `1764849600.123`): digits are
     /// read by hand, since the number is at most 17 digits divided by a power of ten at most 10^22,
     /// one correctly rounded division gives exactly what `strtod` would; anything else goes to it.
+    /// A value that is not a number of seconds between the years 1 and 9999 (`inf`, `1e300`: an
+    /// index written by hand or damaged) counts as no date; `stele check` finds the disagreement.
     private static func date(_ bytes: ArraySlice<UInt8>) -> Date? {
         guard !bytes.isEmpty else { return nil }
         var mantissa: Int64 = 0, digits = 0, fraction = -1
+        var seconds: Double?
         for byte in bytes {
             if byte == 0x2E, fraction < 0 {
                 fraction = 0
@@ -171,10 +174,13 @@ enum StoreIndex {
                 digits += 1
                 if fraction >= 0 { fraction += 1 }
             } else {
-                return Double(text(bytes)).map(Date.init(timeIntervalSince1970:))
+                seconds = Double(text(bytes)) ?? .nan
+                break
             }
         }
-        return Date(timeIntervalSince1970: Double(mantissa) / powersOfTen[max(0, fraction)])
+        let value = seconds ?? Double(mantissa) / powersOfTen[max(0, fraction)]
+        guard StoreDate.representableSeconds.contains(value) else { return nil }
+        return Date(timeIntervalSince1970: value)
     }
 
     private static let powersOfTen: [Double] = (0...22).map { exponent in (0..<exponent).reduce(1.0) { value, _ in value * 10 } }

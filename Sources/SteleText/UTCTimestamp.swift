@@ -8,9 +8,17 @@ public struct UTCTimestamp: Sendable, Hashable {
     /// Milliseconds since the start of the day, 0 to 86,399,999.
     public var millisecondOfDay: Int
 
-    /// The millisecond `date` falls in (later fractions are cut, towards the past).
+    /// Seconds since 1970 this type holds, some thirty million years either way: beyond, the
+    /// milliseconds would not fit an `Int`.
+    static let secondsLimit = 1e15
+
+    /// The millisecond `date` falls in (later fractions are cut, towards the past). A date beyond
+    /// about thirty million years from now (an infinity, `1e300` from a damaged file) is taken as
+    /// that limit, and not a number as 1970, rather than trapping.
     public init(_ date: Date) {
-        let milliseconds = Int((date.timeIntervalSince1970 * 1000).rounded(.down))
+        let seconds = date.timeIntervalSince1970
+        let clamped = seconds.isNaN ? 0 : min(max(seconds, -Self.secondsLimit), Self.secondsLimit)
+        let milliseconds = Int((clamped * 1000).rounded(.down))
         let (days, remainder) = milliseconds.quotientAndRemainder(dividingBy: 86_400_000)
         let (wholeDays, inDay) = remainder < 0 ? (days - 1, remainder + 86_400_000) : (days, remainder)
         self.date = CivilDate(daysSinceEpoch: wholeDays)

@@ -149,6 +149,19 @@ struct StoreWriteTests {
         #expect(try store.reader().summaries().count == 5)
     }
 
+    @Test("an index line with a date out of any calendar (written by hand, damaged) reads as no date", arguments: ["1e300", "inf", "nan", "-1e300", "99999999999999999"])
+    func indexDateOutOfRange(value: String) throws {
+        let store = TemporaryStore()
+        let writer = try store.writer()
+        _ = try writer.record(fetched(["One."]), release: ReleaseRef(source: nato, externalID: "news_1"), language: "en")
+        writer.close()
+        let index = store.contents("index.tsv") ?? ""
+        try store.write(index + "nato\tnews_2\tTitle\t\(value)\t\(value)\ten:present:1:\(value)\n", to: "index.tsv")
+        let summary = try #require(try store.reader().summaries().first { $0.key.rawValue == "news_2" })
+        #expect(summary.published == nil && summary.firstSeen == nil)
+        #expect(summary.languages["en"]?.latestFetchedAt == nil)
+    }
+
     @Test("index updates held for a batch of writes to a release land once, at its end, even when the batch fails")
     func heldIndexUpdates() throws {
         let store = TemporaryStore()

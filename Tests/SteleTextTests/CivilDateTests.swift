@@ -62,4 +62,12 @@ struct CivilDateTests {
         #expect(timestamp.iso8601(milliseconds: false) == whole)
         #expect(timestamp.iso8601(milliseconds: true) == precise)
     }
+
+    @Test("a date no clock gives (an infinity, 1e300, not a number) is written, not a trap", arguments: [
+        Double.infinity, -Double.infinity, 1e300, -1e300, Double.nan, 9.3e15,
+    ])
+    func outOfRange(seconds: Double) {
+        let text = UTCTimestamp(Date(timeIntervalSince1970: seconds)).iso8601(milliseconds: true)
+        #expect(text.hasSuffix("Z"))
+    }
 }

@@ -35,6 +35,10 @@ struct Extract: AsyncParsableCommand {
     @Flag(help: "Print one JSON object: title, language, confidence, paragraphs, alternates.")
     var json = false
 
+    func validate() throws {
+        if maxBytes <= 0 { throw ValidationError("--max-bytes must be a positive number of bytes") }
+    }
+
     func run() async throws {
         var options = ExtractionOptions(maxInputBytes: maxBytes)
         if let rule {
@@ -74,6 +78,10 @@ struct Extract: AsyncParsableCommand {
             }
         }
         if page.contains("://") { throw usageFailure("\(page): only files and http:// or https:// addresses can be read") }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: page, isDirectory: &isFolder), isFolder.boolValue {
+            throw usageFailure("\(page) is a folder; give an HTML file or an http(s) address")
+        }
         guard let handle = FileHandle(forReadingAtPath: page) else {
             throw usageFailure("\(page): cannot open the file (does it exist, and is it readable?)")
         }
@@ -81,7 +89,7 @@ struct Extract: AsyncParsableCommand {
         // Never read the whole of an enormous file to find out that it is too large.
         let size = try handle.seekToEnd()
         if size > UInt64(maxBytes) {
-            throw usageFailure(ExtractionError(page: page, kind: .tooLarge(bytes: Int(size), limit: maxBytes)).description)
+            throw usageFailure(ExtractionError(page: page, kind: .tooLarge(bytes: Int(clamping: size), limit: maxBytes)).description)
         }
         try handle.seek(toOffset: 0)
         let bytes = try handle.read(upToCount: maxBytes) ?? Data()

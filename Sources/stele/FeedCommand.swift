@@ -46,6 +46,13 @@ struct FeedCommand: AsyncParsableCommand {
     @Option(help: "Give up on a transfer after this many seconds.")
     var timeout = 60
 
+    func validate() throws {
+        if maxBytes <= 0 { throw ValidationError("--max-bytes must be a positive number of bytes") }
+        if maxSitemaps < 1 { throw ValidationError("--max-sitemaps must be at least 1") }
+        if maxDepth < 0 { throw ValidationError("--max-depth must be 0 or more") }
+        if timeout < 1 { throw ValidationError("--timeout must be at least 1 second") }
+    }
+
     func run() async throws {
         let parser = FeedParser(limits: FeedLimits(maxInputBytes: maxBytes))
         let client = HTTPClient(configuration: httpConfiguration)

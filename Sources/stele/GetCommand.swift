@@ -37,6 +37,11 @@ struct Get: AsyncParsableCommand {
     @Flag(help: "Print everything as one JSON object.")
     var json = false
 
+    func validate() throws {
+        if maxBodyBytes <= 0 { throw ValidationError("--max-body-bytes must be a positive number of bytes") }
+        if timeout < 1 { throw ValidationError("--timeout must be at least 1 second") }
+    }
+
     func run() async throws {
         var configuration = HTTPClientConfiguration()
         configuration.maxBodyBytes = maxBodyBytes
@@ -76,7 +81,12 @@ struct Get: AsyncParsableCommand {
         if output == "-" {
             FileHandle.standardOutput.write(Data(body))
         } else {
-            try Data(body).write(to: URL(fileURLWithPath: output))
+            do {
+                try Data(body).write(to: URL(fileURLWithPath: output), options: .atomic)
+            } catch {
+                printError("stele get: cannot write the body to \(output): \((error as NSError).localizedFailureReason ?? "\(error)"); give a writable file path")
+                throw ExitCode.failure
+            }
         }
     }
 }

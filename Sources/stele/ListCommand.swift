@@ -43,7 +43,7 @@ struct List: ParsableCommand {
 
     func validate() throws {
         if let limit, limit < 0 { throw ValidationError("--limit must be 0 or more") }
-        if let width, width < 40 { throw ValidationError("--width must be at least 40 columns") }
+        if let width, !(40...1000).contains(width) { throw ValidationError("--width \(width) is out of range; use 40 to 1000 columns") }
     }
 
     func run() throws {

@@ -31,4 +31,17 @@ struct GetCommandTests {
         #expect(object["error"] as? String == "timeout-total")
         #expect((object["errorMessage"] as? String)?.hasSuffix("raise --timeout if the site is slow") == true)
     }
+
+    @Test("a body that cannot be written says where and exits 1; limits that make no sense are usage errors")
+    func outputAndLimits() throws {
+        let server = try FixtureServer { _ in FixtureResponse(body: .bytes(Array("hello".utf8))) }
+        defer { server.stop() }
+        let unwritable = try run([server.url("/page"), "--output", "/proc/no-such-folder/page.html"])
+        #expect(unwritable.status == .exited(1))
+        #expect(unwritable.error.hasPrefix("stele get: cannot write the body to /proc/no-such-folder/page.html: "))
+        for arguments in [["--timeout", "0"], ["--timeout", "-1"], ["--max-body-bytes", "-1"]] {
+            let refused = try run([server.url("/page")] + arguments)
+            #expect(refused.status == .exited(2), "\(arguments)")
+        }
+    }
 }

@@ -50,6 +50,8 @@ public struct PassReport: Sendable, Equatable {
     public var pagesNotModified = 0
     /// Pages whose request or extraction failed.
     public var pagesFailed = 0
+    /// Releases the pass worked on (those due, or all of them in a manual pass).
+    public var releasesWorked = 0
     /// Releases seen for the first time.
     public var newReleases = 0
     /// New versions stored, per language code.
@@ -81,6 +83,7 @@ public struct PassReport: Sendable, Equatable {
         pagesFetched += other.pagesFetched
         pagesNotModified += other.pagesNotModified
         pagesFailed += other.pagesFailed
+        releasesWorked += other.releasesWorked
         newReleases += other.newReleases
         newVersions.merge(other.newVersions, uniquingKeysWith: +)
         newlyPending += other.newlyPending

@@ -112,6 +112,7 @@ public final class SyncEngine: Sendable {
         if let wanted = options.release {
             work = work.filter { $0.key.rawValue == wanted || $0.description == wanted }
         }
+        report.releasesWorked = work.count
 
         let sync = ReleaseSync(source: source, client: client, store: store, writer: writer, publisher: publisher, realigner: realigner, progress: progress, timing: timing, logger: logger)
         var next = 0

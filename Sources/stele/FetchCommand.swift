@@ -28,7 +28,7 @@ struct Fetch: AsyncParsableCommand {
     @Option(help: "Only this source (repeatable).")
     var source: [String] = []
 
-    @Option(help: "Only this release (KEY or SOURCE/KEY).")
+    @Option(help: "Only this release (KEY or SOURCE/KEY); exit 2 when neither the store nor the feeds know it.")
     var release: String?
 
     @Flag(help: "Fetch and extract, but write nothing.")
@@ -79,6 +79,10 @@ struct Fetch: AsyncParsableCommand {
         }
         display.stop()
         engine.waitForEventCommands()
+        if let release, report.releasesWorked == 0 {
+            printError("stele fetch: no release \"\(release)\" in the store or in the feeds polled now; stele list shows the releases")
+            throw ExitCode(2)
+        }
         print(report.summary.joined(separator: "\n"))
         if dryRun { print("dry run: nothing was written to \(root)") }
         if !report.failures.isEmpty || !report.paused.isEmpty { throw ExitCode.failure }

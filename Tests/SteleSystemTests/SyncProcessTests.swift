@@ -108,6 +108,20 @@ struct SyncProcessTests {
         #expect(slow.wait(timeout: .seconds(60)) == .exited(0))
     }
 
+    @Test("stele fetch --release: one release is worked; a name neither the store nor the feed knows is exit 2")
+    func oneRelease() throws {
+        let setup = try Setup(releases: 3)
+        let key = NATOLikeSite.key(NATOLikeSite.firstNumber)
+        let one = try setup.fetch(["--release", key])
+        #expect(one.termination == .exited(0), "\(one.errors)")
+        #expect(one.output.contains("new releases: 1;"))
+        for name in ["news_1", "../../etc/passwd"] {
+            let unknown = try setup.fetch(["--release", name])
+            #expect(unknown.termination == .exited(2))
+            #expect(unknown.errors.contains("no release \"\(name)\" in the store or in the feeds polled now"))
+        }
+    }
+
     @Test("SIGTERM in the middle of a large sync: exit 0 within 5 seconds, and a clean store")
     func stopDuringSync() throws {
         let setup = try Setup(releases: 300, pageDelay: .milliseconds(20))

@@ -28,6 +28,17 @@ public enum ConfigurationLoader {
 
     /// Parses configuration `text`; `file` names it in messages.
     public static func parse(text: String, file: String) throws(ConfigurationError) -> SteleConfiguration {
+        if let deep = DottedKeyScan.firstTooDeep(in: text) {
+            throw ConfigurationError(problems: [ConfigurationProblem(file: file, line: deep.line, message:
+                "a dotted key of \(deep.parts) parts; no setting has more than a few, so this is not a Stele configuration")])
+        }
+        // TOMLKit hands strings over as C strings, which end at a NUL: "/srv/store\u0000/x" would
+        // silently become "/srv/store".
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        where line.contains("\\u0000") || line.contains("\\U00000000") {
+            throw ConfigurationError(problems: [ConfigurationProblem(file: file, line: number + 1, message:
+                "a string holds an escaped NUL character (\\u0000), which no setting can hold")])
+        }
         let root: TOMLTable
         do {
             root = try TOMLTable(string: text)
@@ -40,7 +51,7 @@ public enum ConfigurationLoader {
         let reader = TableReader(table: root, path: [], context: "", log: log)
         var configuration = SteleConfiguration()
         if let store = reader.table("store", context: "[store]: ") {
-            configuration.storePath = store.string("path")
+            configuration.storePath = store.path("path")
             store.finish()
         }
         if let http = reader.table("http", context: "[http]: ") {
@@ -92,7 +103,10 @@ public enum ConfigurationLoader {
         if let contact = settings.contact, contact.contains(where: { $0.isNewline || $0 == ")" }) {
             http.report("\"contact\" must be one line without \")\", like \"https://example.org/contact\"", key: "contact")
         }
-        settings.caFile = http.string("ca_file")
+        settings.caFile = http.path("ca_file")
+        if let caFile = settings.caFile, !FileManager.default.isReadableFile(atPath: caFile) {
+            http.report("\"ca_file\" names \(caFile), which does not exist or cannot be read; give a PEM file of certificate authorities", key: "ca_file")
+        }
         http.finish()
         return settings
     }

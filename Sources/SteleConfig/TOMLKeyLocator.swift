@@ -59,11 +59,13 @@ struct TOMLKeyLocator {
     /// A header's path with each array-of-tables component replaced by `name.index`.
     private func resolve(_ name: [String], arrayCounts: [String: Int]) -> [String] {
         var resolved: [String] = []
-        var prefix: [String] = []
+        // Grown by one component at a time: joining the whole prefix again for each component
+        // made a 100,000-component header take minutes.
+        var prefix = ""
         for component in name {
-            prefix.append(component)
+            prefix += prefix.isEmpty ? component : "." + component
             resolved.append(component)
-            if let position = arrayCounts[prefix.joined(separator: ".")] { resolved.append(String(position)) }
+            if let position = arrayCounts[prefix] { resolved.append(String(position)) }
         }
         return resolved
     }

@@ -61,6 +61,17 @@ final class TableReader {
         return text
     }
 
+    /// A file or folder path, not empty. (A NUL, which would cut it short, is refused before
+    /// TOMLKit reads the text.)
+    func path(_ key: String) -> String? {
+        guard let text = string(key, maxLength: 4096) else { return nil }
+        guard !text.isEmpty else {
+            report("\"\(key)\" is empty; give a path, or leave the key out for the default", key: key)
+            return nil
+        }
+        return text
+    }
+
     func integer(_ key: String, in range: ClosedRange<Int>) -> Int? {
         guard let value = value(key) else { return nil }
         guard let number = value.int else {

@@ -87,6 +87,24 @@ struct ConfigurationLoaderTests {
         #expect(found.first?.hasPrefix("stele.toml:2: not valid TOML") == true)
     }
 
+    @Test("a dotted key of absurdly many parts is refused with its line before the TOML parser recurses on it")
+    func deepDottedKey() {
+        let header = "[" + Array(repeating: "a", count: 100_000).joined(separator: ".") + "]"
+        #expect(problems("# a comment\n" + header + "\n") == ["stele.toml:2: a dotted key of 100000 parts; no setting has more than a few, so this is not a Stele configuration"])
+        let inline = "x = { " + Array(repeating: "b", count: 70).joined(separator: ".") + " = 1 }\n"
+        #expect(problems(inline).first?.hasPrefix("stele.toml:1: a dotted key of 70 parts") == true)
+        // Dots in strings, comments and numbers are no key.
+        #expect(problems(minimalSource + "\nname = \"" + String(repeating: "a.", count: 100) + "\" # " + String(repeating: ".", count: 100) + "\n").allSatisfy { !$0.contains("dotted key") })
+    }
+
+    @Test("paths that are empty, hold a NUL or name no file are refused")
+    func paths() {
+        #expect(problems("[store]\npath = \"\"\n" + minimalSource).contains("stele.toml:2: [store]: \"path\" is empty; give a path, or leave the key out for the default"))
+        #expect(problems("[store]\npath = \"/tmp/store\\u0000/evil\"\n" + minimalSource) == ["stele.toml:2: a string holds an escaped NUL character (\\u0000), which no setting can hold"])
+        #expect(problems("[http]\nca_file = \"/no/such/ca.pem\"\n" + minimalSource).contains(
+            "stele.toml:2: [http]: \"ca_file\" names /no/such/ca.pem, which does not exist or cannot be read; give a PEM file of certificate authorities"))
+    }
+
     @Test("languages Stele cannot identify are refused")
     func unsupportedLanguage() {
         let text = minimalSource.replacingOccurrences(of: "[\"en\", \"fr\"]", with: "[\"en\", \"de\"]")

@@ -110,7 +110,7 @@ let package = Package(
         ),
 
         .testTarget(name: "SteleHTTPTests", dependencies: ["SteleHTTP", "SteleFixtures", "SteleService"], swiftSettings: strictSettings),
-        .testTarget(name: "SteleSyncTests", dependencies: ["SteleSync", "SteleSyncFixtures", "SteleLanguage", "SteleFixtures", "SteleService"], swiftSettings: strictSettings),
+        .testTarget(name: "SteleSyncTests", dependencies: ["SteleSync", "SteleSyncFixtures", "SteleLanguage", "SteleFixtures", "SteleService", "SteleAlign"], swiftSettings: strictSettings),
         .testTarget(
             name: "SteleReportsTests",
             dependencies: ["SteleReports", "SteleSyncFixtures", "SteleStore", "SteleDiff", "SteleAlign", "SteleFixtures", "SteleService"],

@@ -21,6 +21,11 @@ import Darwin
 /// cells, blocks of paragraphs are aligned first and only a band around that path is searched.
 /// Pure and deterministic: the same input gives the same beads.
 public struct ParagraphAligner: Sendable {
+    /// The most paragraphs on one side that callers should hand over: no release is this long,
+    /// and the aligner's memory grows with the paragraphs (a few hundred bytes each), so a page or
+    /// a file of a million one-letter lines must be refused before it is aligned.
+    public static let maximumParagraphs = 100_000
+
     /// The parameters in use.
     public let parameters: AlignmentParameters
     /// Length costs, computed once (erfc and log are slow).

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import SteleAlign
 import SteleLanguage
 import SteleStore
@@ -10,7 +11,7 @@ struct Realigner: Sendable {
 
     /// Aligns the pairs whose newest versions are not the ones their alignment was computed on;
     /// returns how many were computed.
-    func realign(_ release: ReleaseRef, record: ReleaseRecord, languages: [Language], writer: StoreWriter, now: Date) throws(StoreError) -> Int {
+    func realign(_ release: ReleaseRef, record: ReleaseRecord, languages: [Language], writer: StoreWriter, now: Date, logger: Logger) throws(StoreError) -> Int {
         let store = writer.store
         let primary = languages[0]
         guard record.languages[primary.code]?.status == .present,
@@ -30,6 +31,15 @@ struct Realigner: Sendable {
                 sourceParagraphs = source
             }
             let target = try store.paragraphs(release, language: language.code, version: targetVersion)
+            // A page of a million one-word paragraphs is stored, but not aligned: the aligner's
+            // memory grows with the paragraphs.
+            guard max(source.count, target.count) <= ParagraphAligner.maximumParagraphs else {
+                logger.warning("too many paragraphs to align; left unaligned", metadata: [
+                    "release": "\(release)", "pair": "\(primary.code)-\(language.code)", "paragraphs": "\(source.count) and \(target.count)",
+                    "limit": "\(ParagraphAligner.maximumParagraphs)",
+                ])
+                continue
+            }
             let alignment = aligner.align(source: source, target: target, from: primary, to: language)
             try writer.saveAlignment(AlignmentRecord(
                 source: .init(language: primary.code, version: sourceVersion),

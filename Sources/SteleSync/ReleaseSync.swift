@@ -92,7 +92,7 @@ struct ReleaseSync: Sendable {
         if let writer {
             // Alignments change only with versions: a pass that stored nothing aligns nothing.
             if changed || before == nil {
-                report.alignments += try realigner.realign(release, record: record, languages: source.configuration.languages, writer: writer, now: now)
+                report.alignments += try realigner.realign(release, record: record, languages: source.configuration.languages, writer: writer, now: now, logger: logger)
             }
             if record.withoutSchedule != before?.withoutSchedule { try writer.saveRelease(record) }
         }

@@ -118,7 +118,11 @@ struct Align: ParsableCommand {
             guard let text = String(validating: bytes, as: UTF8.self) else {
                 throw InputError(message: "\(path) is not UTF-8 text; convert it first (for example with iconv -t UTF-8)")
             }
-            return ParagraphText.paragraphs(in: text)
+            let paragraphs = ParagraphText.paragraphs(in: text)
+            guard paragraphs.count <= ParagraphAligner.maximumParagraphs else {
+                throw InputError(message: "\(path) has \(paragraphs.count) paragraphs, more than \(ParagraphAligner.maximumParagraphs); no release is that long")
+            }
+            return paragraphs
         } catch let error as InputError {
             printError("stele align: \(error.message)")
             throw ExitCode(2)

@@ -97,6 +97,16 @@ struct AlignCommandTests {
         }
     }
 
+    @Test("A file of more paragraphs than any release has exits 2 before the aligner spends memory on it")
+    func tooManyParagraphs() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let good = try file("good.txt", "Text.\n")
+        let huge = try file("huge.txt", String(repeating: "a\n", count: 100_001))
+        let result = try run([huge, good, "--from", "en", "--to", "fr"])
+        #expect(result.status == .exited(2))
+        #expect(result.error.contains("\(huge) has 100001 paragraphs, more than 100000; no release is that long"), "\(result.error)")
+    }
+
     @Test("A parameter file is read; a bad value exits 2 naming the field")
     func parameters() throws {
         defer { try? FileManager.default.removeItem(at: folder) }

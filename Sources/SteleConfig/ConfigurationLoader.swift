@@ -17,6 +17,9 @@ public enum ConfigurationLoader {
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else {
             throw fail("cannot read the configuration (no such file, or no permission); give another with --config")
         }
+        guard attributes[.type] as? FileAttributeType != .typeDirectory else {
+            throw fail("this is a folder; give the configuration file, e.g. \(path)/stele.toml")
+        }
         guard (attributes[.size] as? Int ?? 0) <= maxFileBytes else {
             throw fail("the configuration is larger than \(maxFileBytes) bytes; this is not a configuration file")
         }

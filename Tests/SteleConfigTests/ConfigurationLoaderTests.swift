@@ -97,6 +97,17 @@ struct ConfigurationLoaderTests {
         #expect(problems(minimalSource + "\nname = \"" + String(repeating: "a.", count: 100) + "\" # " + String(repeating: ".", count: 100) + "\n").allSatisfy { !$0.contains("dotted key") })
     }
 
+    @Test("a folder given as the configuration is named as a folder")
+    func folderAsConfiguration() throws {
+        let folder = FileManager.default.temporaryDirectory.path
+        #expect(throws: ConfigurationError.self) { try ConfigurationLoader.load(path: folder) }
+        do {
+            _ = try ConfigurationLoader.load(path: folder)
+        } catch {
+            #expect(error.problems.map(\.description) == ["\(folder): this is a folder; give the configuration file, e.g. \(folder)/stele.toml"])
+        }
+    }
+
     @Test("paths that are empty, hold a NUL or name no file are refused")
     func paths() {
         #expect(problems("[store]\npath = \"\"\n" + minimalSource).contains("stele.toml:2: [store]: \"path\" is empty; give a path, or leave the key out for the default"))

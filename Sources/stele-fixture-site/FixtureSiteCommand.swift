@@ -36,7 +36,7 @@ struct FixtureSiteCommand: ParsableCommand {
     @Option(help: "Every second, write the requests served and the most that were in flight at once to this file (JSON).")
     var stats: String?
 
-    @Option(help: "Every this many seconds, add a release and let a translation arrive, as a changing site does (0: never).")
+    @Option(help: "Every this many seconds, change the site as NATO's changes: a new release, the French of the one before, the Ukrainian of the one before that, whose English is also corrected (0: never).")
     var changeEvery: Int = 0
 
     @Option(help: "Serve the files under this folder.")
@@ -77,6 +77,8 @@ struct FixtureSiteCommand: ParsableCommand {
             if changeEvery > 0, seconds % changeEvery == 0 {
                 let number = nato.addRelease()
                 nato.setTranslation(number - 1, "fr", .available)
+                nato.setTranslation(number - 2, "uk", .available)
+                nato.correctEnglish(number - 2)
             }
         }
     }

@@ -72,9 +72,12 @@ func siblingExecutable(_ name: String) -> String {
 }
 
 /// One row of `scripts/bench`'s table, printed as a tab-separated line starting with `ROW`:
-/// the figure, its baseline from the same run, the ratio, the target and whether it is met.
+/// the figure, its baseline from the same run, the ratio, the target and whether it is met. Only
+/// when `STELE_BENCH_ROWS` is set (scripts/bench sets it): a person running one benchmark reads
+/// the lines meant for people.
 enum TableRow {
     static func emit(_ benchmark: String, _ measurement: String, stele: String, baseline: String, ratio: String, target: String, met: Bool?) {
+        guard ProcessInfo.processInfo.environment["STELE_BENCH_ROWS"] != nil else { return }
         let verdict = met.map { $0 ? "met" : "MISSED" } ?? "-"
         print(["ROW", benchmark, measurement, stele, baseline, ratio, target, verdict].joined(separator: "\t"))
     }

@@ -14,15 +14,27 @@ struct ReleaseCandidate: Sendable {
 }
 
 extension ReleaseCandidate {
+    /// Two feed items of one language whose addresses differ but give the same key: the key
+    /// pattern is too coarse, and the second item is taken for the first release.
+    struct KeyCollision: Equatable {
+        var key: String
+        var first: String
+        var second: String
+    }
+
     /// Groups feed items into releases, with the address of each language known without fetching
     /// anything: from the rewrite rule, the sitemap's alternates, or the per-language feeds.
-    static func collect(_ observations: [FeedObservation], source: SourceContext) -> [ReleaseCandidate] {
+    static func collect(_ observations: [FeedObservation], source: SourceContext) -> (candidates: [ReleaseCandidate], collisions: [KeyCollision]) {
         var byKey: [String: ReleaseCandidate] = [:]
         var order: [String] = []
+        var collisions: [KeyCollision] = []
         for observation in observations {
             let item = observation.item
             guard let key = source.keyPattern.key(link: item.link, id: item.id) else { continue }
             let language = observation.language ?? source.configuration.primaryLanguage
+            if let link = item.link, let earlier = byKey[key]?.addresses[language], earlier != link {
+                collisions.append(KeyCollision(key: key, first: earlier, second: link))
+            }
             var candidate = byKey[key] ?? ReleaseCandidate(release: ReleaseRef(source: source.configuration.id, externalID: key))
             if byKey[key] == nil { order.append(key) }
             if language == source.configuration.primaryLanguage || candidate.published == nil {
@@ -35,10 +47,11 @@ extension ReleaseCandidate {
             }
             byKey[key] = candidate
         }
-        return order.compactMap { byKey[$0] }.map { candidate in
+        let candidates = order.compactMap { byKey[$0] }.map { candidate in
             var candidate = candidate
             candidate.addresses = source.addresses(startingFrom: candidate.addresses)
             return candidate
         }
+        return (candidates, collisions)
     }
 }

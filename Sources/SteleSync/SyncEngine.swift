@@ -102,7 +102,14 @@ public final class SyncEngine: Sendable {
 
         var candidates: [ReleaseRef: ReleaseCandidate] = [:]
         var work: [ReleaseRef] = []
-        for candidate in ReleaseCandidate.collect(polled.observations, source: source) where candidates[candidate.release] == nil {
+        let collected = ReleaseCandidate.collect(polled.observations, source: source)
+        if let collision = collected.collisions.first {
+            logger.warning("feed items with different addresses have the same release key; check the source's key pattern", metadata: [
+                "source": "\(source.id)", "key": "\(collision.key)", "first": "\(collision.first)", "second": "\(collision.second)",
+                "collisions": "\(collected.collisions.count)",
+            ])
+        }
+        for candidate in collected.candidates where candidates[candidate.release] == nil {
             candidates[candidate.release] = candidate
             work.append(candidate.release)
         }

@@ -27,6 +27,17 @@ public struct ExtractionError: Error, Sendable, Hashable, CustomStringConvertibl
         case parserFailed
     }
 
+    /// A short stable name for the kind, for logs and failure codes: `tooLarge`, `notHTML`,
+    /// `attributeFlood`, `parserFailed`.
+    public var code: String {
+        switch kind {
+        case .tooLarge: "tooLarge"
+        case .notHTML: "notHTML"
+        case .attributeFlood: "attributeFlood"
+        case .parserFailed: "parserFailed"
+        }
+    }
+
     /// A sentence that says what happened and what to do.
     public var description: String {
         switch kind {

@@ -123,7 +123,7 @@ let package = Package(
         .testTarget(name: "SteleSystemTests", dependencies: ["SteleFixtures", "SteleService", "SteleStore", "stele-store-writer"], swiftSettings: strictSettings),
         .testTarget(
             name: "SteleFeedsTests",
-            dependencies: ["SteleFeeds", "SteleFixtures", "SteleService", "SteleHTTP"],
+            dependencies: ["SteleFeeds", "SteleText", "SteleFixtures", "SteleService", "SteleHTTP"],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),

@@ -25,7 +25,7 @@ enum LanguageFetch: Sendable {
             let page = try extractor.extract(HTMLPage(bytes: response.body, url: response.finalURL, httpCharset: response.charset))
             return .page(page, response)
         } catch {
-            return .failed(FetchFailure(code: "extract-\(error.kind)", message: "\(address): \(error.description)", status: nil, retryAfter: nil))
+            return .failed(FetchFailure(code: "extract-\(error.code)", message: "\(address): \(error.description)", status: nil, retryAfter: nil))
         }
     }
 }

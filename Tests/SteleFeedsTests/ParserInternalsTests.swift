@@ -1,5 +1,6 @@
 import Foundation
 @testable import SteleFeeds
+import SteleText
 import Testing
 
 /// The layer under the prolog check: even a document that reached libxml2 with entity
@@ -16,7 +17,7 @@ struct ParserInternalsTests {
 
     func read(_ document: String) -> (text: String, error: FeedError?) {
         let collector = TextCollector()
-        let parser = XMLStreamParser(handler: collector, maxDepth: 64)
+        let parser = XMLStreamParser(handler: collector, maxDepth: 64, attributeLimits: AttributeLimits())
         parser.parse(Array(document.utf8))
         return (String(decoding: collector.text, as: UTF8.self), parser.error)
     }

@@ -1,5 +1,6 @@
 import CLibXML2
 import SteleLanguage
+import SteleText
 
 /// Takes the article paragraphs, the title, the language and the other language versions out of an
 /// HTML page, with libxml2's HTML parser.
@@ -18,9 +19,13 @@ public struct PageExtractor: Sendable {
     /// Extracts `page`. A page without text is not an error: it gives zero paragraphs and a warning.
     public func extract(_ page: HTMLPage) throws(ExtractionError) -> ExtractedPage {
         let decoded = try PageDecoder.decode(page, maxInputBytes: options.maxInputBytes)
-        guard let document = HTMLDocument(utf8: decoded.utf8, url: page.url) else {
-            throw ExtractionError(page: page.name, kind: .parserFailed)
+        let parsed: HTMLDocument?
+        do {
+            parsed = try HTMLDocument(utf8: decoded.utf8, url: page.url, attributeLimits: options.attributeLimits)
+        } catch {
+            throw ExtractionError(page: page.name, kind: .attributeFlood(error))
         }
+        guard let document = parsed else { throw ExtractionError(page: page.name, kind: .parserFailed) }
         var warnings = decoded.warnings
         if document.stoppedAtNestingLimit { warnings.append(.nestingTooDeep(limit: HTMLDocument.nestingLimit)) }
 

@@ -1,4 +1,5 @@
 import CLibXML2
+import SteleText
 
 /// libxml2's process-wide set-up, done once before the first parse from any thread.
 enum LibXML {
@@ -22,7 +23,11 @@ final class HTMLDocument {
 
     /// Parses UTF-8 bytes. Network access, error output and the document's own encoding
     /// declarations are all turned off: the bytes have already been converted.
-    init?(utf8 bytes: [UInt8], url: String?) {
+    ///
+    /// - Throws: ``AttributeFlood`` before libxml2 sees the bytes when an element carries so many
+    ///   attributes that the parser's duplicate check (quadratic in libxml2 2.9) would take minutes.
+    init?(utf8 bytes: [UInt8], url: String?, attributeLimits: AttributeLimits) throws(AttributeFlood) {
+        try attributeLimits.check(bytes, dialect: .html)
         LibXML.initialise()
         guard let context = htmlNewParserCtxt() else { return nil }
         defer { htmlFreeParserCtxt(context) }

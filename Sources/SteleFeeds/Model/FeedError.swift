@@ -1,3 +1,5 @@
+public import SteleText
+
 /// Why a document could not be read, or where its reading stopped.
 ///
 /// Thrown by ``FeedParser/parse(_:url:charset:)`` when nothing usable could be read; carried in
@@ -29,6 +31,9 @@ public struct FeedError: Error, Sendable, Equatable, CustomStringConvertible {
         case notAFeed(found: String)
         /// The document declares entities in its DOCTYPE, which are never expanded (entity-expansion and external-entity attacks).
         case entityDeclaration(name: String)
+        /// An element carries so many attributes (or all elements so many between them) that libxml2
+        /// would take minutes over them; the document was refused before it was parsed.
+        case attributeFlood(AttributeFlood)
         /// Elements are nested deeper than the limit.
         case tooDeep(limit: Int)
         /// The document has more items than the limit.
@@ -49,6 +54,7 @@ public struct FeedError: Error, Sendable, Equatable, CustomStringConvertible {
         case .badGzip: "bad-gzip"
         case .notAFeed: "not-a-feed"
         case .entityDeclaration: "entity-declaration"
+        case .attributeFlood: "attribute-flood"
         case .tooDeep: "too-deep"
         case .tooManyItems: "too-many-items"
         case .malformedXML: "malformed-xml"
@@ -79,6 +85,8 @@ public struct FeedError: Error, Sendable, Equatable, CustomStringConvertible {
             return "this is not a feed or sitemap (found \(found)); check that the address is the feed's and not a web page's"
         case .entityDeclaration(let name):
             return "the DOCTYPE declares the entity \"\(name)\"; DTD entities are never expanded (they are how billion-laughs and external-entity attacks work), so the document is refused"
+        case .attributeFlood(let flood):
+            return flood.description
         case .tooDeep(let limit):
             return "elements are nested more than \(limit) deep; no real feed does that, so reading stopped here"
         case .tooManyItems(let limit):

@@ -22,7 +22,7 @@ final class XMLFeedReader: XMLEventHandler {
 
     /// Parses UTF-8 `bytes`; the result is in ``draft`` and the parser's ``XMLStreamParser/error``.
     func read(_ bytes: [UInt8]) {
-        let parser = XMLStreamParser(handler: self, maxDepth: limits.maxDepth)
+        let parser = XMLStreamParser(handler: self, maxDepth: limits.maxDepth, attributeLimits: limits.attributes)
         self.parser = parser
         parser.parse(bytes)
     }

@@ -1,4 +1,5 @@
 internal import CLibXML2
+import SteleText
 
 /// Receives what an ``XMLStreamParser`` reads, in document order.
 protocol XMLEventHandler: AnyObject {
@@ -26,6 +27,7 @@ final class XMLStreamParser {
     // The handler owns this parser and outlives every parse: no reference counting per event.
     private unowned(unsafe) let handler: any XMLEventHandler
     private let maxDepth: Int
+    private let attributeLimits: AttributeLimits
     private var context: xmlParserCtxtPtr?
     private var depth = 0
     private var openElements: [String] = []
@@ -42,13 +44,22 @@ final class XMLStreamParser {
     private static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_IGNORE_ENC.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_BIG_LINES.rawValue)
     private static let chunkSize = 256 * 1024
 
-    init(handler: any XMLEventHandler, maxDepth: Int) {
+    init(handler: any XMLEventHandler, maxDepth: Int, attributeLimits: AttributeLimits) {
         self.handler = handler
         self.maxDepth = maxDepth
+        self.attributeLimits = attributeLimits
     }
 
     /// Parses UTF-8 `bytes`; afterwards ``error`` says whether, and where, reading stopped early.
+    /// A document whose attributes would hold libxml2 for minutes is refused before it starts.
     func parse(_ bytes: [UInt8]) {
+        do {
+            try attributeLimits.check(bytes, dialect: .xml)
+        } catch {
+            let (line, column) = TextPosition.of(offset: error.census.largestElementOffset, in: bytes)
+            self.error = FeedError(.attributeFlood(error), line: line, column: column)
+            return
+        }
         _ = libxml2Initialized
         var sax = Self.makeHandler()
         let me = Unmanaged.passUnretained(self).toOpaque()

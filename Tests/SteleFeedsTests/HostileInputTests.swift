@@ -49,6 +49,14 @@ struct HostileInputTests {
         #expect(error.map { "\($0)" }?.contains(secret.content) == false)
     }
 
+    @Test("attribute defaults in the DOCTYPE are refused before libxml2 adds them to every item")
+    func attributeDefaults() {
+        let declarations = (0..<5_000).map { "a\($0) CDATA \"x\"" }.joined(separator: " ")
+        let items = String(repeating: "<item><title>T</title></item>", count: 3_000)
+        let document = "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [<!ATTLIST item \(declarations)>]>\n<rss version=\"2.0\"><channel>\(items)</channel></rss>"
+        #expect(parseError(Array(document.utf8)) == FeedError(.attributeDefaults(element: "item"), line: 2, column: 16))
+    }
+
     @Test("a parameter entity pointing at a local file is refused")
     func externalParameterEntity() throws {
         let secret = try SecretFile()

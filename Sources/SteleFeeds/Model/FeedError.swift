@@ -31,6 +31,9 @@ public struct FeedError: Error, Sendable, Equatable, CustomStringConvertible {
         case notAFeed(found: String)
         /// The document declares entities in its DOCTYPE, which are never expanded (entity-expansion and external-entity attacks).
         case entityDeclaration(name: String)
+        /// The document declares attribute defaults in its DOCTYPE: libxml2 adds them to every
+        /// such element and checks each against the others, quadratic in their number.
+        case attributeDefaults(element: String)
         /// An element carries so many attributes (or all elements so many between them) that libxml2
         /// would take minutes over them; the document was refused before it was parsed.
         case attributeFlood(AttributeFlood)
@@ -54,6 +57,7 @@ public struct FeedError: Error, Sendable, Equatable, CustomStringConvertible {
         case .badGzip: "bad-gzip"
         case .notAFeed: "not-a-feed"
         case .entityDeclaration: "entity-declaration"
+        case .attributeDefaults: "attribute-defaults"
         case .attributeFlood: "attribute-flood"
         case .tooDeep: "too-deep"
         case .tooManyItems: "too-many-items"
@@ -85,6 +89,8 @@ public struct FeedError: Error, Sendable, Equatable, CustomStringConvertible {
             return "this is not a feed or sitemap (found \(found)); check that the address is the feed's and not a web page's"
         case .entityDeclaration(let name):
             return "the DOCTYPE declares the entity \"\(name)\"; DTD entities are never expanded (they are how billion-laughs and external-entity attacks work), so the document is refused"
+        case .attributeDefaults(let element):
+            return "the DOCTYPE declares default attributes for <\(element)>; no feed needs them, and thousands of them would hold the parser for minutes, so the document is refused"
         case .attributeFlood(let flood):
             return flood.description
         case .tooDeep(let limit):

@@ -120,3 +120,27 @@ struct CheckDamageTests {
         #expect(!repaired.isClean && store.contents(releaseFolder) == "not a release\n")
     }
 }
+
+@Suite("The writer and planted symbolic links")
+struct WriterLinkTests {
+    @Test("the writer refuses to write a version, release.json or an alignment through a symbolic link in place of a release or language folder",
+          arguments: ["sources/nato/releases/news_7", "sources/nato/releases/news_7/en"])
+    func refusesLinks(_ planted: String) throws {
+        let store = try CheckTests().sample()
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("stele-outside-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: outside + "/en", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: outside) }
+        try Data("keep me\n".utf8).write(to: URL(fileURLWithPath: outside + "/en/0004.txt"))
+        try FileManager.default.removeItem(atPath: store.file(planted))
+        try FileManager.default.createSymbolicLink(atPath: store.file(planted), withDestinationPath: outside)
+
+        let writer = try store.writer()
+        defer { writer.close() }
+        let release = ReleaseRef(source: nato, externalID: "news_7")
+        #expect(throws: StoreError.symbolicLink(path: store.file(planted))) {
+            try writer.record(fetched(["Lead.", "Body 4."], at: 4), release: release, language: "en")
+        }
+        #expect(try String(contentsOfFile: outside + "/en/0004.txt", encoding: .utf8) == "keep me\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outside + "/en") == ["0004.txt"])
+    }
+}

@@ -168,17 +168,16 @@ public struct LanguageComparison: Sendable {
     private static func beads(
         _ reader: ReleaseReader, source: ResolvedVersion, target: ResolvedVersion, sourceParagraphs: [String], targetParagraphs: [String]
     ) throws(ReportError) -> ([AlignmentBead], AlignmentOrigin) {
-        func valid(_ beads: [AlignmentBead]) -> Bool {
-            beads.flatMap(\.source) == Array(sourceParagraphs.indices) && beads.flatMap(\.target) == Array(targetParagraphs.indices)
-        }
+        // A damaged alignment (stele check reports it) is passed over: the versions are aligned now.
         if let stored = try reader.alignment(from: source.language, to: target.language),
-           stored.source.version == source.version, stored.target.version == target.version, valid(stored.beads) {
+           stored.source.version == source.version, stored.target.version == target.version,
+           stored.flaw(sourceParagraphs: sourceParagraphs.count, targetParagraphs: targetParagraphs.count) == nil {
             return (stored.beads, .stored)
         }
         if let stored = try reader.alignment(from: target.language, to: source.language),
-           stored.source.version == target.version, stored.target.version == source.version {
-            let swapped = stored.beads.map { AlignmentBead(source: $0.target, target: $0.source, confidence: $0.confidence) }
-            if valid(swapped) { return (swapped, .stored) }
+           stored.source.version == target.version, stored.target.version == source.version,
+           stored.flaw(sourceParagraphs: targetParagraphs.count, targetParagraphs: sourceParagraphs.count) == nil {
+            return (stored.beads.map { AlignmentBead(source: $0.target, target: $0.source, confidence: $0.confidence) }, .stored)
         }
         return (try align(sourceParagraphs, source.language, targetParagraphs, target.language), .computed)
     }

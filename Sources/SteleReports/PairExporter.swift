@@ -39,6 +39,9 @@ public struct ExportCount: Sendable, Equatable, Codable {
     public var unaligned = 0
     /// Pairs left out because the original changed since translated.
     public var changed = 0
+    /// Releases that could not be read (damaged, or not readable by this user), each with why:
+    /// left out of the export, which goes on with the others.
+    public var unreadable: [String] = []
 }
 
 /// Walks the releases of a store and hands each aligned pair of their newest versions to a writer.
@@ -88,33 +91,54 @@ public struct PairExporter: Sendable {
     }
 
     /// Hands every pair to `write`, release by release (by source, then key); stops at the first
-    /// error `write` throws. `now` dates alignments computed for the export.
+    /// error `write` throws. A release that cannot be read is counted in ``ExportCount/unreadable``
+    /// and left out. `now` dates alignments computed for the export.
     public func run(now: Date = Date(), _ write: (AlignedPair) throws(ReportError) -> Void) throws(ReportError) -> ExportCount {
         var count = ExportCount()
         for release in try Self.releases(store, options) {
-            let reader = try ReleaseReader(store: store, release: release)
+            var releaseCount = count
+            let found: [AlignedPair]
+            do {
+                found = try pairs(of: release, now: now, &releaseCount)
+            } catch {
+                count.unreadable.append("\(release): \(error)")
+                continue
+            }
+            count = releaseCount
             count.releases += 1
-            for pair in pairs {
-                guard let source = try? reader.resolve(VersionSpec(language: pair.source)),
-                      let target = try? reader.resolve(VersionSpec(language: pair.target)) else { continue }
-                let comparison = try LanguageComparison(reader, source: source, target: target)
-                let alignedAt = comparison.origin == .stored ? (try reader.alignment(from: pair.source, to: pair.target)?.computedAt ?? now) : now
-                for (index, row) in comparison.rows.enumerated() {
-                    if row.source.isEmpty || row.target.isEmpty { count.unaligned += 1; continue }
-                    if row.kind == .merge && !options.includeMerges { count.merges += 1; continue }
-                    if row.confidence < options.minimumConfidence { count.belowConfidence += 1; continue }
-                    let changed = !row.changes.isEmpty
-                    if changed && options.skipChanged { count.changed += 1; continue }
-                    try write(AlignedPair(
-                        release: release, title: comparison.title, pair: pair, bead: index, shape: row.shape, confidence: row.confidence,
-                        alignment: comparison.origin, alignedAt: alignedAt,
-                        source: side(comparison.source, row.source), target: side(comparison.target, row.target),
-                        changedSinceTranslated: changed, translatedFrom: changed ? translatedFrom(row, comparison) : nil))
-                    count.written += 1
-                }
+            for pair in found {
+                try write(pair)
+                count.written += 1
             }
         }
         return count
+    }
+
+    /// The pairs of one release, counting what is left out.
+    private func pairs(of release: ReleaseRef, now: Date, _ count: inout ExportCount) throws(ReportError) -> [AlignedPair] {
+        let reader = try ReleaseReader(store: store, release: release)
+        var result: [AlignedPair] = []
+        for pair in pairs {
+            // A language without a version is no pair; a version that cannot be read is an error.
+            guard reader.versions[pair.source]?.isEmpty == false, reader.versions[pair.target]?.isEmpty == false else { continue }
+            let source = try reader.resolve(VersionSpec(language: pair.source))
+            let target = try reader.resolve(VersionSpec(language: pair.target))
+            let comparison = try LanguageComparison(reader, source: source, target: target)
+            let alignedAt = comparison.origin == .stored ? (try reader.alignment(from: pair.source, to: pair.target)?.computedAt ?? now) : now
+            for (index, row) in comparison.rows.enumerated() {
+                if row.source.isEmpty || row.target.isEmpty { count.unaligned += 1; continue }
+                if row.kind == .merge && !options.includeMerges { count.merges += 1; continue }
+                if row.confidence < options.minimumConfidence { count.belowConfidence += 1; continue }
+                let changed = !row.changes.isEmpty
+                if changed && options.skipChanged { count.changed += 1; continue }
+                result.append(AlignedPair(
+                    release: release, title: comparison.title, pair: pair, bead: index, shape: row.shape, confidence: row.confidence,
+                    alignment: comparison.origin, alignedAt: alignedAt,
+                    source: side(comparison.source, row.source), target: side(comparison.target, row.target),
+                    changedSinceTranslated: changed, translatedFrom: changed ? translatedFrom(row, comparison) : nil))
+            }
+        }
+        return result
     }
 
     private func side(_ side: LanguageComparison.Side, _ indices: [Int]) -> AlignedPair.Side {
@@ -140,7 +164,7 @@ public struct PairExporter: Sendable {
         try ReportError.reading { () throws(StoreError) -> [ReleaseRef] in
             let sources = options.sources.isEmpty ? try store.sources() : options.sources.sorted()
             var releases: [ReleaseRef] = []
-            for source in sources { releases += try store.releases(source: source) }
+            for source in sources { releases += try store.releasesIncludingDamaged(source: source) }
             return releases
         }
     }

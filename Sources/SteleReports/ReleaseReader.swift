@@ -22,6 +22,7 @@ public struct ReleaseReader: Sendable {
         self.store = store
         self.release = release
         let (record, versions) = try ReportError.reading { () throws(StoreError) -> (ReleaseRecord?, [String: [Int]]) in
+            try store.checkReleaseFolder(release)
             var versions: [String: [Int]] = [:]
             for language in try store.languages(release) { versions[language] = try store.versionNumbers(release, language: language) }
             return (try store.release(release), versions)
@@ -67,14 +68,14 @@ public struct ReleaseReader: Sendable {
         try paragraphs(version.language, version.version)
     }
 
-    /// The paragraphs of version `version` of `language`.
+    /// The paragraphs of version `version` of `language`; a text that changed after it was stored is an error.
     public func paragraphs(_ language: String, _ version: Int) throws(ReportError) -> [String] {
-        try ReportError.reading { () throws(StoreError) in try store.paragraphs(release, language: language, version: version) }
+        try ReportError.reading { () throws(StoreError) in try store.verifiedParagraphs(release, language: language, version: version) }
     }
 
     /// The text of a version, one paragraph a line, as stored.
     public func text(_ version: ResolvedVersion) throws(ReportError) -> String {
-        try ReportError.reading { () throws(StoreError) in try store.text(release, language: version.language, version: version.version) }
+        try ReportError.reading { () throws(StoreError) in try store.verifiedText(release, language: version.language, version: version.version) }
     }
 
     /// The bytes as fetched, or `nil` when they were not kept.

@@ -59,9 +59,10 @@ public struct ReleaseResolver: Sendable {
         return summaries.map { qualify ? $0.release.description : $0.key.rawValue }.filter { $0.hasPrefix(prefix) }.sorted()
     }
 
+    /// A damaged release (a file in place of its folder) is still that release: reading it then
+    /// says it is damaged, rather than that it does not exist.
     private func exists(_ release: ReleaseRef) -> Bool {
-        var isFolder: ObjCBool = false
-        return FileManager.default.fileExists(atPath: store.layout.releaseFolder(release.source, release.key), isDirectory: &isFolder) && isFolder.boolValue
+        store.hasReleaseEntry(release)
     }
 
     /// Keys within a few typos of `name`, then keys that contain it (someone typing the number of

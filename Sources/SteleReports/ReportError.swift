@@ -2,7 +2,7 @@ public import Foundation
 public import SteleStore
 
 /// Why a reading command could not answer, with what to type instead. Every case but
-/// ``store(_:)`` and ``output(path:reason:)`` is a mistake in the command line (exit status 2).
+/// ``store(_:)``, ``output(path:reason:)`` and ``unreadableReleases(_:)`` is a mistake in the command line (exit status 2).
 public enum ReportError: Error, Equatable, CustomStringConvertible {
     /// No release of the store is named `name`; `suggestions` are the names nearest to it.
     case unknownRelease(name: String, suggestions: [String])
@@ -31,12 +31,14 @@ public enum ReportError: Error, Equatable, CustomStringConvertible {
     case store(StoreError)
     /// The output could not be written.
     case output(path: String, reason: String)
+    /// An export left out `count` releases it could not read (each named on standard error before).
+    case unreadableReleases(Int)
 
     /// Whether the command line was at fault (exit status 2) rather than the store or the disk (1).
     public var isUsageError: Bool {
         switch self {
         case .store(let error): if case .notAStore = error { return true } else { return false }
-        case .output: return false
+        case .output, .unreadableReleases: return false
         default: return true
         }
     }
@@ -88,6 +90,8 @@ public enum ReportError: Error, Equatable, CustomStringConvertible {
             return error.description
         case .output(let path, let reason):
             return "cannot write \(path): \(reason)"
+        case .unreadableReleases(let count):
+            return "\(count) release(s) could not be read and were left out of the export (named above); run stele check to see the damage"
         }
     }
 

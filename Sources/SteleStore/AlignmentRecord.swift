@@ -41,4 +41,27 @@ public struct AlignmentRecord: Codable, Sendable, Equatable {
 
     /// The pair name used as the file name: `en-fr`.
     public var pair: String { "\(source.language)-\(target.language)" }
+
+    /// What makes the beads unusable for versions of `sourceParagraphs` and `targetParagraphs`
+    /// paragraphs, or `nil` when they are sound: together the beads must cover every paragraph of
+    /// both sides once and in order, each bead must hold a paragraph, and each confidence must lie in 0…1.
+    public func flaw(sourceParagraphs: Int, targetParagraphs: Int) -> String? {
+        for (side, indices, count) in [(source, beads.flatMap(\.source), sourceParagraphs), (target, beads.flatMap(\.target), targetParagraphs)] {
+            if let bad = indices.first(where: { $0 < 0 || $0 >= count }) {
+                return "points to paragraph \(bad) of \(side.language) version \(side.version), which has \(count)"
+            }
+            if indices != Array(0..<count) {
+                let missing = Set(0..<count).subtracting(indices).sorted().first
+                return missing.map { "its beads leave out paragraph \($0) of \(side.language) version \(side.version)" }
+                    ?? "its beads do not take the paragraphs of \(side.language) version \(side.version) once each and in order"
+            }
+        }
+        if let empty = beads.firstIndex(where: { $0.source.isEmpty && $0.target.isEmpty }) {
+            return "bead \(empty) holds no paragraph"
+        }
+        if let bad = beads.firstIndex(where: { !(0...1).contains($0.confidence) }) {
+            return "bead \(bad) has confidence \(beads[bad].confidence), outside 0…1"
+        }
+        return nil
+    }
 }

@@ -45,8 +45,14 @@ public struct CheckProblem: Sendable, Codable, Equatable, CustomStringConvertibl
         case cutEventLog
         /// `index.tsv` disagrees with the release folders.
         case staleIndex
-        /// A file or folder that has no place in the layout.
+        /// A file or folder that has no place in the layout, or a file where a folder belongs.
         case unexpectedFile
+        /// A symbolic link where the store holds a real file or folder: never followed, never deleted through.
+        case symbolicLink
+        /// A language that `release.json`, an alignment or the index says has versions, without any committed version.
+        case missingLanguage
+        /// An alignment whose beads do not cover both versions' paragraphs once, in order, with confidences in 0…1.
+        case invalidAlignment
     }
 
     /// The kind of problem.

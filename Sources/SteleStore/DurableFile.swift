@@ -153,6 +153,54 @@ enum DurableFile {
         access(path, F_OK) == 0
     }
 
+    /// What `path` is, without following a symbolic link at its end (`lstat`); `nil` when nothing is
+    /// there. Other failures (a folder without permission on the way) throw.
+    static func entry(_ path: String) throws(StoreError) -> Entry? {
+        var status = stat()
+        guard lstat(path, &status) == 0 else {
+            if errno == ENOENT || errno == ENOTDIR { return nil }
+            throw StoreError.system("look at", path)
+        }
+        switch status.st_mode & S_IFMT {
+        case S_IFDIR: return .folder
+        case S_IFREG: return .file
+        case S_IFLNK: return .symbolicLink
+        default: return .other
+        }
+    }
+
+    /// What a name in a folder of the store is.
+    enum Entry: Equatable {
+        case folder, file, symbolicLink, other
+    }
+
+    /// Removes the file `relative` (`a/b/c`) under the folder `root`, opening each folder on the way
+    /// with `O_NOFOLLOW`, so that a symbolic link planted anywhere below `root` (by a person, or
+    /// swapped in after a check looked) is never followed: the removal then fails instead of
+    /// deleting a file outside the store. A file already gone is fine.
+    static func removeBelow(_ root: String, _ relative: String) throws(StoreError) {
+        let path = root + "/" + relative
+        let components = relative.split(separator: "/").map(String.init)
+        guard let last = components.last, !components.contains(".."), !components.contains(".") else {
+            throw StoreError.io(operation: "remove", path: path, code: EINVAL)
+        }
+        var folder = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard folder >= 0 else { throw StoreError.system("open folder", root) }
+        defer { close(folder) }
+        for component in components.dropLast() {
+            let next = openat(folder, component, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            guard next >= 0 else {
+                if errno == ENOENT { return }
+                throw errno == ELOOP || errno == ENOTDIR ? StoreError.symbolicLink(path: path) : StoreError.system("open folder", path)
+            }
+            close(folder)
+            folder = next
+        }
+        // unlinkat removes a symbolic link itself, never what it points to.
+        guard unlinkat(folder, last, 0) == 0 || errno == ENOENT else { throw StoreError.system("remove", path) }
+        guard fsync(folder) == 0 else { throw StoreError.syncFailed(path: parent(of: path), code: errno) }
+    }
+
     static func parent(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         return slash == path.startIndex ? "/" : String(path[..<slash])

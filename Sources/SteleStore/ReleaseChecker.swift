@@ -10,38 +10,76 @@ struct ReleaseChecker {
 
     func check(_ report: inout CheckReport) -> [(CheckProblem, StoreChecker.Repair?)] {
         let folder = layout.releaseFolder(release.source, release.key)
+        let releaseFile = layout.releaseFile(release.source, release.key)
         var found: [(CheckProblem, StoreChecker.Repair?)] = []
-        do {
-            if let record = try store.release(release), record.key != release.key {
-                found.append((CheckProblem(.unreadable, layout.releaseFile(release.source, release.key), "names key \(record.key), not \(release.key)", repairable: false), nil))
+        var record: ReleaseRecord?
+        if let problem = StoreChecker.linkProblem(releaseFile) {
+            found.append(problem)
+        } else {
+            do {
+                record = try store.release(release)
+                if let record, record.key != release.key {
+                    found.append((CheckProblem(.unreadable, releaseFile, "names key \(record.key), not \(release.key)", repairable: false), nil))
+                }
+            } catch {
+                found.append((CheckProblem(.unreadable, releaseFile, "\(error)", repairable: false), nil))
             }
-        } catch {
-            found.append((CheckProblem(.unreadable, layout.releaseFile(release.source, release.key), "\(error)", repairable: false), nil))
         }
         var paragraphCounts: [String: [Int: Int]] = [:]
+        var committed: [String: [Int]] = [:]
         for name in ((try? DurableFile.list(folder)) ?? []).sorted() {
             let path = folder + "/" + name
             if name.hasPrefix(DurableFile.temporaryPrefix) {
-                found.append((CheckProblem(.leftover, path, "temporary file of an interrupted write", repairable: true), .remove(path)))
-            } else if name == "release.json" || name == "align" {
+                found.append(StoreChecker.linkProblem(path) ?? (CheckProblem(.leftover, path, "temporary file of an interrupted write", repairable: true), .remove(path)))
+            } else if name == "release.json" {
                 continue
-            } else if (try? StoreName.language(name)) != nil {
-                found += checkLanguage(name, &report, &paragraphCounts)
+            } else if name == "align" || (try? StoreName.language(name)) != nil {
+                if let problem = StoreChecker.folderProblem(path) {
+                    found.append(problem)
+                } else if name != "align" {
+                    found += checkLanguage(name, &report, &paragraphCounts, &committed)
+                }
             } else {
                 found.append((CheckProblem(.unexpectedFile, path, "has no place in a release folder", repairable: false), nil))
             }
         }
-        found += checkAlignments(&report, paragraphCounts)
+        found += checkAlignments(&report, paragraphCounts, committed)
+        found += checkPresentLanguages(record, committed, found)
         return found
     }
 
-    private func checkLanguage(_ language: String, _ report: inout CheckReport, _ paragraphCounts: inout [String: [Int: Int]]) -> [(CheckProblem, StoreChecker.Repair?)] {
+    /// Languages that `release.json` says are present but that have no committed version: lost
+    /// (a deleted folder), never repairable. Except the one case a crash makes: `release.json`
+    /// written for a new release's first version, which never reached its commit point.
+    private func checkPresentLanguages(_ record: ReleaseRecord?, _ committed: [String: [Int]], _ found: [(CheckProblem, StoreChecker.Repair?)]) -> [(CheckProblem, StoreChecker.Repair?)] {
+        guard let record else { return [] }
+        let lost = record.languages.filter { $0.value.status == .present && (committed[$0.key] ?? []).isEmpty }.keys.sorted()
+        guard !lost.isEmpty else { return [] }
+        let path = layout.releaseFile(release.source, release.key)
+        let untouchedFirstWrite = committed.values.allSatisfy(\.isEmpty) && record.languages.count == 1
+            && record.languages.values.allSatisfy { $0.lastChecked == nil && $0.title == nil }
+            && !found.contains { $0.0.kind == .missingLanguage || $0.0.kind == .danglingAlignment || $0.0.kind == .invalidAlignment }
+            && ((try? DurableFile.list(layout.alignFolder(release.source, release.key))) ?? []).isEmpty
+        if untouchedFirstWrite {
+            return [(CheckProblem(.uncommittedVersion, path, "written for the release's first version, whose write never reached its commit point", repairable: true), .remove(path))]
+        }
+        return lost.map { language in
+            let languageFolder = layout.languageFolder(release.source, release.key, language)
+            return (CheckProblem(.missingLanguage, languageFolder, "release.json says \(language) is present, but no committed version of it is stored: restore \(languageFolder) from a backup", repairable: false), nil)
+        }
+    }
+
+    private func checkLanguage(
+        _ language: String, _ report: inout CheckReport, _ paragraphCounts: inout [String: [Int: Int]], _ committedVersions: inout [String: [Int]]
+    ) -> [(CheckProblem, StoreChecker.Repair?)] {
         let folder = layout.languageFolder(release.source, release.key, language)
         var found: [(CheckProblem, StoreChecker.Repair?)] = []
         var files: [Int: Set<VersionFile>] = [:]
         for name in ((try? DurableFile.list(folder)) ?? []).sorted() {
             let path = folder + "/" + name
-            if name.hasPrefix(DurableFile.temporaryPrefix) {
+            if let problem = StoreChecker.linkProblem(path) {
+                found.append(problem)
+            } else if name.hasPrefix(DurableFile.temporaryPrefix) {
                 found.append((CheckProblem(.leftover, path, "temporary file of an interrupted write", repairable: true), .remove(path)))
             } else if let parsed = StoreLayout.parseVersionFile(name) {
                 files[parsed.version, default: []].insert(parsed.kind)
@@ -50,6 +88,7 @@ struct ReleaseChecker {
             }
         }
         let committed = files.filter { $0.value.contains(.metadata) }.keys.sorted()
+        committedVersions[language] = committed
         let lastCommitted = committed.last ?? 0
         // Files of versions past the last committed one are an interrupted write: never a version.
         for (version, kinds) in files.sorted(by: { $0.key < $1.key }) where version > lastCommitted {
@@ -126,11 +165,15 @@ struct ReleaseChecker {
         return (text, problems)
     }
 
-    private func checkAlignments(_ report: inout CheckReport, _ paragraphCounts: [String: [Int: Int]]) -> [(CheckProblem, StoreChecker.Repair?)] {
+    private func checkAlignments(_ report: inout CheckReport, _ paragraphCounts: [String: [Int: Int]], _ committed: [String: [Int]]) -> [(CheckProblem, StoreChecker.Repair?)] {
         let folder = layout.alignFolder(release.source, release.key)
         var found: [(CheckProblem, StoreChecker.Repair?)] = []
         for name in ((try? DurableFile.list(folder)) ?? []).sorted() {
             let path = folder + "/" + name
+            if let problem = StoreChecker.linkProblem(path) {
+                found.append(problem)
+                continue
+            }
             if name.hasPrefix(DurableFile.temporaryPrefix) {
                 found.append((CheckProblem(.leftover, path, "temporary file of an interrupted write", repairable: true), .remove(path)))
                 continue
@@ -148,20 +191,29 @@ struct ReleaseChecker {
                 found.append((CheckProblem(.unreadable, path, "\(error)", repairable: false), nil))
                 continue
             }
-            // An alignment is derived data: removing a dangling one makes the sync engine realign.
+            // An alignment is derived data: readers align without it, and the sync aligns again once the release changes.
             let repair = StoreChecker.Repair.remove(path)
             if name != record.pair + ".json" {
                 found.append((CheckProblem(.unreadable, path, "holds the \(record.pair) alignment", repairable: false), nil))
             }
-            for (side, indices) in [(record.source, record.beads.flatMap(\.source)), (record.target, record.beads.flatMap(\.target))] {
+            var counts: [Int] = []
+            for side in [record.source, record.target] {
+                if (committed[side.language] ?? []).isEmpty {
+                    // The alignment is then a trace of a lost language: kept, like the index.
+                    let languageFolder = layout.languageFolder(release.source, release.key, side.language)
+                    found.append((CheckProblem(.missingLanguage, path, "aligns \(side.language) version \(side.version), but no version of \(side.language) is stored: restore \(languageFolder) from a backup", repairable: false), nil))
+                    break
+                }
                 guard let count = paragraphCounts[side.language]?[side.version] else {
-                    found.append((CheckProblem(.danglingAlignment, path, "points to \(side.language) version \(side.version), which does not exist", repairable: true), repair))
-                    break
+                    if !(committed[side.language] ?? []).contains(side.version) {
+                        found.append((CheckProblem(.danglingAlignment, path, "points to \(side.language) version \(side.version), which does not exist; --repair removes it (readers then align the versions themselves, the sync when the release next changes)", repairable: true), repair))
+                    }
+                    break  // a version whose text is damaged is reported on its own
                 }
-                if let bad = indices.first(where: { $0 < 0 || $0 >= count }) {
-                    found.append((CheckProblem(.danglingAlignment, path, "points to paragraph \(bad) of \(side.language) version \(side.version), which has \(count)", repairable: true), repair))
-                    break
-                }
+                counts.append(count)
+            }
+            if counts.count == 2, let flaw = record.flaw(sourceParagraphs: counts[0], targetParagraphs: counts[1]) {
+                found.append((CheckProblem(.invalidAlignment, path, "\(flaw); --repair removes it (readers then align the versions themselves, the sync when the release next changes)", repairable: true), repair))
             }
         }
         return found

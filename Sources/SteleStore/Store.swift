@@ -38,6 +38,44 @@ public struct Store: Sendable {
             .filter { DurableFile.exists(layout.releaseFile($0.source, $0.key)) }
     }
 
+    /// The releases of a source for a reader that must account for every one: those of
+    /// ``releases(source:)`` and those it cannot tell apart from damage (a file or a symbolic link
+    /// where the folder should be, a folder it may not read). Only a real folder without
+    /// `release.json` (a first write that failed) is left out.
+    public func releasesIncludingDamaged(source: String) throws(StoreError) -> [ReleaseRef] {
+        try DurableFile.list(layout.releasesFolder(source)).compactMap(ReleaseKey.init(validating:)).sorted()
+            .map { ReleaseRef(source: source, key: $0) }
+            .filter { release in
+                do {
+                    guard try DurableFile.entry(layout.releaseFolder(release.source, release.key)) == .folder else { return true }
+                    return try DurableFile.entry(layout.releaseFile(release.source, release.key)) != nil
+                } catch {
+                    return true
+                }
+            }
+    }
+
+    /// Whether anything bears the release's name in its source's folder: its folder, or damage in
+    /// its place (a file, a symbolic link), which ``checkReleaseFolder(_:)`` then names.
+    public func hasReleaseEntry(_ release: ReleaseRef) -> Bool {
+        do {
+            return try DurableFile.entry(layout.releaseFolder(release.source, release.key)) != nil
+        } catch {
+            return true
+        }
+    }
+
+    /// Fails when the release's folder is not a real folder: a file or a symbolic link in its place
+    /// is damage for a person to look at, never a release to read through.
+    public func checkReleaseFolder(_ release: ReleaseRef) throws(StoreError) {
+        let path = layout.releaseFolder(release.source, release.key)
+        switch try DurableFile.entry(path) {
+        case .folder?, nil: return
+        case .symbolicLink?: throw .symbolicLink(path: path)
+        case .file?, .other?: throw .corrupt(path: path, reason: "it is not a folder, where a release is a folder holding release.json")
+        }
+    }
+
     /// Every release of every source.
     public func allReleases() throws(StoreError) -> [ReleaseRef] {
         var result: [ReleaseRef] = []
@@ -98,13 +136,40 @@ public struct Store: Sendable {
 
     /// The paragraphs of a committed version.
     public func paragraphs(_ release: ReleaseRef, language: String, version: Int) throws(StoreError) -> [String] {
-        try text(release, language: language, version: version).split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
+        Self.paragraphs(of: try text(release, language: language, version: version))
     }
 
-    /// The raw bytes as fetched, or `nil` when they were not kept.
+    /// The text of a committed version, checked against the SHA-256 its metadata recorded, so that
+    /// a reader never shows a text that changed after it was stored as if it were the version.
+    public func verifiedText(_ release: ReleaseRef, language: String, version: Int) throws(StoreError) -> String {
+        let metadata = try metadata(release, language: language, version: version)
+        let bytes = try committedFile(release, language, version, .text)
+        guard SHA256.hex(bytes) == metadata.sha256 else {
+            throw .altered(path: layout.versionFile(release.source, release.key, language, version, .text),
+                           metadata: layout.versionFile(release.source, release.key, language, version, .metadata))
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The paragraphs of a committed version, checked as ``verifiedText(_:language:version:)`` does.
+    public func verifiedParagraphs(_ release: ReleaseRef, language: String, version: Int) throws(StoreError) -> [String] {
+        Self.paragraphs(of: try verifiedText(release, language: language, version: version))
+    }
+
+    /// The raw bytes as fetched, checked against the SHA-256 the metadata recorded, or `nil` when
+    /// they were not kept.
     public func raw(_ release: ReleaseRef, language: String, version: Int) throws(StoreError) -> [UInt8]? {
-        _ = try metadata(release, language: language, version: version)
-        return try DurableFile.read(layout.versionFile(release.source, release.key, language, version, .raw))
+        let metadata = try metadata(release, language: language, version: version)
+        let path = layout.versionFile(release.source, release.key, language, version, .raw)
+        guard let bytes = try DurableFile.read(path) else { return nil }
+        if let expected = metadata.rawSHA256, SHA256.hex(bytes) != expected {
+            throw .altered(path: path, metadata: layout.versionFile(release.source, release.key, language, version, .metadata))
+        }
+        return bytes
+    }
+
+    private static func paragraphs(of text: String) -> [String] {
+        text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
     }
 
     /// The stored unified diff from `version - 1` to `version`, or `nil` for version 1.

@@ -22,13 +22,20 @@ public struct StoreChecker: Sendable {
         var found: [(CheckProblem, Repair?)] = []
         let layout = store.layout
         found += leftovers(in: layout.root)
+        for file in [layout.formatFile, layout.eventLog, layout.indexFile, layout.lockFile] {
+            if let problem = Self.linkProblem(file) { found.append(problem) }
+        }
         found += checkEventLog()
-        do {
-            for source in try DurableFile.list(layout.sourcesFolder).sorted() {
-                found += checkSource(source, &report)
+        if let problem = Self.folderProblem(layout.sourcesFolder) {
+            found.append(problem)
+        } else {
+            do {
+                for source in try DurableFile.list(layout.sourcesFolder).sorted() {
+                    found += checkSource(source, &report)
+                }
+            } catch {
+                found.append((CheckProblem(.unreadable, layout.sourcesFolder, "\(error)", repairable: false), nil))
             }
-        } catch {
-            found.append((CheckProblem(.unreadable, layout.sourcesFolder, "\(error)", repairable: false), nil))
         }
         found += checkIndex()
 
@@ -43,7 +50,8 @@ public struct StoreChecker: Sendable {
                 report.problems.append(CheckProblem(problem.kind, problem.path, problem.message + "; repair failed: \(error)", repairable: false))
             }
         }
-        if repairedAny, let writer, !report.repaired.contains(where: { $0.kind == .staleIndex }) {
+        // Lost versions keep the index as it is: it may be the last record of them.
+        if repairedAny, let writer, !report.repaired.contains(where: { $0.kind == .staleIndex }), !report.problems.contains(where: { $0.kind == .missingLanguage }) {
             try? writer.rebuildIndex()
         }
         return report
@@ -53,16 +61,52 @@ public struct StoreChecker: Sendable {
     struct Repair {
         var run: (StoreWriter) throws(StoreError) -> Void
 
-        static func remove(_ path: String) -> Repair { Repair { _ throws(StoreError) in try DurableFile.remove(path) } }
+        /// Removes the file at `path`, in the store, without following a symbolic link on the way.
+        static func remove(_ path: String) -> Repair {
+            Repair { writer throws(StoreError) in
+                let root = writer.store.layout.root
+                guard path.hasPrefix(root + "/") else { throw StoreError.io(operation: "remove", path: path, code: EXDEV) }
+                try DurableFile.removeBelow(root, String(path.dropFirst(root.count + 1)))
+            }
+        }
     }
 
-    private func leftovers(in folder: String) -> [(CheckProblem, Repair?)] {
+    /// The problem of a symbolic link at `path`, or `nil` when there is none (or nothing at all).
+    static func linkProblem(_ path: String) -> (CheckProblem, Repair?)? {
+        do {
+            guard try DurableFile.entry(path) == .symbolicLink else { return nil }
+            return (CheckProblem(.symbolicLink, path, "is a symbolic link; the store holds only real files and folders: move it away by hand", repairable: false), nil)
+        } catch {
+            return (CheckProblem(.unreadable, path, "\(error)", repairable: false), nil)
+        }
+    }
+
+    /// The problem of `path` when it is there but is not a real folder (a symbolic link, a file),
+    /// or `nil`: the checker never looks through such a path, and --repair never deletes through it.
+    static func folderProblem(_ path: String) -> (CheckProblem, Repair?)? {
+        do {
+            switch try DurableFile.entry(path) {
+            case .folder?, nil: return nil
+            case .symbolicLink?: return linkProblem(path)
+            case .file?, .other?:
+                return (CheckProblem(.unexpectedFile, path, "is not a folder: the store holds a folder here; move the file away by hand", repairable: false), nil)
+            }
+        } catch {
+            return (CheckProblem(.unreadable, path, "\(error)", repairable: false), nil)
+        }
+    }
+
+    /// Temporary files of interrupted writes in `folder` (a symbolic link among them is reported, never removed).
+    static func leftovers(in folder: String) -> [(CheckProblem, Repair?)] {
         let names = (try? DurableFile.list(folder)) ?? []
         return names.filter { $0.hasPrefix(DurableFile.temporaryPrefix) }.sorted().map { name in
             let path = folder + "/" + name
+            if let problem = linkProblem(path) { return problem }
             return (CheckProblem(.leftover, path, "temporary file of an interrupted write", repairable: true), .remove(path))
         }
     }
+
+    private func leftovers(in folder: String) -> [(CheckProblem, Repair?)] { Self.leftovers(in: folder) }
 
     private func checkEventLog() -> [(CheckProblem, Repair?)] {
         let path = store.layout.eventLog
@@ -71,7 +115,7 @@ public struct StoreChecker: Sendable {
         if bytes.last != 0x0A {
             // Opening the writer already cut the partial line; reaching here means no writer ran since.
             problems.append((CheckProblem(.cutEventLog, path, "the last line was cut by an interrupted write", repairable: true), Repair { _ throws(StoreError) in
-                let descriptor = open(path, O_RDWR | O_CLOEXEC)
+                let descriptor = open(path, O_RDWR | O_NOFOLLOW | O_CLOEXEC)
                 guard descriptor >= 0 else { throw StoreError.system("open", path) }
                 defer { close(descriptor) }
                 let keep = (try DurableFile.read(path) ?? []).lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
@@ -99,20 +143,36 @@ public struct StoreChecker: Sendable {
         guard ReleaseKey.isSafe(source) else {
             return [(CheckProblem(.unexpectedFile, folder, "not a source folder name", repairable: false), nil)]
         }
+        if let problem = Self.folderProblem(folder) { return [problem] }
         var found = leftovers(in: folder)
-        do {
-            _ = try store.sourceState(source)
-        } catch {
-            found.append((CheckProblem(.unreadable, layout.sourceState(source), "\(error)", repairable: false), nil))
+        if let problem = Self.linkProblem(layout.sourceState(source)) {
+            found.append(problem)
+        } else {
+            do {
+                _ = try store.sourceState(source)
+            } catch {
+                found.append((CheckProblem(.unreadable, layout.sourceState(source), "\(error)", repairable: false), nil))
+            }
         }
+        if let problem = Self.folderProblem(layout.releasesFolder(source)) { return found + [problem] }
         found += leftovers(in: layout.releasesFolder(source))
-        let names = ((try? DurableFile.list(layout.releasesFolder(source))) ?? []).sorted()
+        let names: [String]
+        do {
+            names = try DurableFile.list(layout.releasesFolder(source)).sorted()
+        } catch {
+            return found + [(CheckProblem(.unreadable, layout.releasesFolder(source), "\(error)", repairable: false), nil)]
+        }
         for name in names where !name.hasPrefix(DurableFile.temporaryPrefix) {
+            let path = layout.releasesFolder(source) + "/" + name
             guard let key = ReleaseKey(validating: name) else {
-                found.append((CheckProblem(.unexpectedFile, layout.releasesFolder(source) + "/" + name, "not a release key", repairable: false), nil))
+                found.append((CheckProblem(.unexpectedFile, path, "not a release key", repairable: false), nil))
                 continue
             }
             report.releases += 1
+            if let problem = Self.folderProblem(path) {
+                found.append(problem)
+                continue
+            }
             found += ReleaseChecker(store: store, release: ReleaseRef(source: source, key: key)).check(&report)
         }
         return found
@@ -131,9 +191,21 @@ public struct StoreChecker: Sendable {
             guard let entry = indexed[summary.release] else { return true }
             return entry.languages.mapValues(\.versions) != summary.languages.mapValues(\.versions)
         }
+        // Versions the index counts of a language that has none left were lost, not mis-indexed:
+        // rebuilding the index would erase the last trace of them.
+        var lost: [(CheckProblem, Repair?)] = []
+        for summary in mismatched {
+            for (language, entry) in (indexed[summary.release]?.languages ?? [:]).sorted(by: { $0.key < $1.key })
+            where entry.versions > 0 && (summary.languages[language]?.versions ?? 0) == 0 {
+                let folder = store.layout.languageFolder(summary.source, summary.key, language)
+                lost.append((CheckProblem(.missingLanguage, folder, "the index counts \(entry.versions) version(s) of \(language), but none is stored: restore \(folder) from a backup", repairable: false), nil))
+            }
+        }
         guard mismatched.isEmpty && indexed.count == actual.count else {
             let example = mismatched.first.map { " (e.g. \($0.release))" } ?? ""
-            return [(CheckProblem(.staleIndex, path, "disagrees with the release folders on \(max(mismatched.count, abs(indexed.count - actual.count))) release(s)\(example)", repairable: true), repair)]
+            let message = "disagrees with the release folders on \(max(mismatched.count, abs(indexed.count - actual.count))) release(s)\(example)"
+            if !lost.isEmpty { return lost + [(CheckProblem(.staleIndex, path, message + "; kept as it is while versions it counts are missing", repairable: false), nil)] }
+            return [(CheckProblem(.staleIndex, path, message, repairable: true), repair)]
         }
         return []
     }

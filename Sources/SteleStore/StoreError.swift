@@ -26,6 +26,10 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case emptyText(release: String, language: String)
     /// Two different outside ids map to the same release folder.
     case keyConflict(path: String, existingID: String, newID: String)
+    /// A symbolic link where the store holds a file or a folder (a path on the way to `path`, or `path` itself).
+    case symbolicLink(path: String)
+    /// A committed version's file whose SHA-256 is not the one its metadata recorded.
+    case altered(path: String, metadata: String)
 
     /// What failed, where, and what to do.
     public var description: String {
@@ -53,6 +57,10 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             return "the \(language) text of \(release) has no paragraph: not stored as a version; check the source's content rule"
         case .keyConflict(let path, let existingID, let newID):
             return "release folder \(path) already holds \"\(existingID.prefix(200))\", not \"\(newID.prefix(200))\": the two ids map to one key; report this as a bug"
+        case .symbolicLink(let path):
+            return "\(path) is a symbolic link, or lies under one; the store holds only real files and folders: move it away by hand"
+        case .altered(let path, let metadata):
+            return "\(path) changed after it was stored: its SHA-256 is not the one \(metadata) recorded; stele check lists such damage, restore the file from a backup"
         }
     }
 

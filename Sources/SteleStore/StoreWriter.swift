@@ -89,6 +89,7 @@ public final class StoreWriter: @unchecked Sendable {
             let layout = store.layout
             _ = try StoreName.checked(release.source, kind: "source id")
             _ = try StoreName.language(language)
+            try refuseLinks(release, layout.languageFolder(release.source, release.key, language))
             let text = fetched.storedText
             guard !text.isEmpty else { throw .emptyText(release: release.description, language: language) }
             let textBytes = Array(text.utf8)
@@ -156,6 +157,7 @@ public final class StoreWriter: @unchecked Sendable {
         try locked(release) { () throws(StoreError) in
             _ = try StoreName.checked(record.source, kind: "source id")
             for language in record.languages.keys { _ = try StoreName.language(language) }
+            try refuseLinks(release)
             if let existing = try store.release(release), existing.originalID != record.originalID {
                 throw .keyConflict(path: store.layout.releaseFolder(release.source, release.key), existingID: existing.originalID ?? existing.key.rawValue, newID: record.originalID ?? record.key.rawValue)
             }
@@ -173,6 +175,7 @@ public final class StoreWriter: @unchecked Sendable {
                 _ = try StoreName.language(side.language)
                 _ = try store.metadata(release, language: side.language, version: side.version)
             }
+            try refuseLinks(release, layout.alignFolder(release.source, release.key))
             try DurableFile.makeFolder(layout.alignFolder(release.source, release.key))
             try DurableFile.write(StoreJSON.encode(record), to: layout.alignmentFile(release.source, release.key, record.source.language, record.target.language))
         }
@@ -294,6 +297,18 @@ public final class StoreWriter: @unchecked Sendable {
         defer { mutex.unlock() }
         precondition(!closed, "StoreWriter used after close()")
         return try body()
+    }
+
+    /// Fails when the release's folder, or `folder` inside it, is a symbolic link or a file: the
+    /// writer never writes, renames over or removes files through a link planted in the store.
+    private func refuseLinks(_ release: ReleaseRef, _ folder: String? = nil) throws(StoreError) {
+        try store.checkReleaseFolder(release)
+        guard let folder else { return }
+        switch try DurableFile.entry(folder) {
+        case .folder?, nil: return
+        case .symbolicLink?: throw .symbolicLink(path: folder)
+        case .file?, .other?: throw .corrupt(path: folder, reason: "it is not a folder")
+        }
     }
 
     private static func lines(_ text: String) -> [String] {

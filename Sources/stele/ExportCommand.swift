@@ -21,7 +21,9 @@ struct Export: ParsableCommand {
             jsonl: one JSON object a line with everything, including whether the original changed since \
             the translation was made and the text it was made from.
 
-            The file given with -o appears complete or not at all.
+            The file given with -o appears complete or not at all. A release that cannot be read (damaged, \
+            or not readable by this user) is named on standard error and left out; the others are \
+            exported, and the exit status is 1.
             """
     )
 
@@ -84,6 +86,10 @@ struct Export: ParsableCommand {
                 printError("wrote \(count.written) pairs of \(count.releases) releases to \(file.path) (left out: \(leftOut.joined(separator: ", ")))")
             } else {
                 printReport(pending)
+            }
+            guard count.unreadable.isEmpty else {
+                for failure in count.unreadable { printError("stele export: left out \(failure)") }
+                throw .unreadableReleases(count.unreadable.count)
             }
         }
     }

@@ -1,14 +1,18 @@
 import ArgumentParser
 import Foundation
+import SteleConfig
+import SteleLanguage
 import SteleReports
 import SteleStore
 
 /// `stele show RELEASE [LANG[@N]]`: the text of a version.
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Print the text of a version (default: the newest of the release's first language, English), or its raw bytes.",
+        abstract: "Print the text of a version (default: the newest of the source's primary language, English), or its raw bytes.",
         discussion: """
-            The text is printed as stored: one paragraph a line. LANG is the newest version of a \
+            The text is printed as stored: one paragraph a line. Without LANG, the newest version of \
+            the source's primary language (its first configured language, else English); when it has no \
+            version the command says so rather than show another language. LANG is the newest version of a \
             language, LANG@N version N, LANG@-1 the one before the newest. --raw prints the bytes as \
             fetched (the page's HTML), for re-extraction or a browser. With --json, the version's \
             metadata and its paragraphs.
@@ -20,7 +24,7 @@ struct Show: ParsableCommand {
     @Argument(help: ArgumentHelp("The release: KEY, SOURCE/KEY, or a unique prefix.", valueName: "release"), completion: ReleaseCompletion.kind)
     var release: String
 
-    @Argument(help: ArgumentHelp("The version: LANG, LANG@N or LANG@-N (default: the newest of the first language).", valueName: "version"),
+    @Argument(help: ArgumentHelp("The version: LANG, LANG@N or LANG@-N (default: the newest of the primary language, English).", valueName: "version"),
               completion: ReleaseCompletion.versionKind)
     var version: String?
 
@@ -38,7 +42,10 @@ struct Show: ParsableCommand {
             if let version {
                 spec = try VersionSpec(parsing: version)
             } else {
-                spec = VersionSpec(language: reader.languages.first { !(reader.versions[$0] ?? []).isEmpty } ?? reader.languages.first ?? "en")
+                // The original, never another language in its place: a release without an English
+                // version says so, as `show RELEASE en` does.
+                let primary = configuration?.sources.first { $0.id == reader.release.source }?.primaryLanguage.code ?? "en"
+                spec = VersionSpec(language: primary)
             }
             let resolved = try reader.resolve(spec)
             if raw {

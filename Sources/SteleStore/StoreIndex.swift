@@ -74,9 +74,14 @@ enum StoreIndex {
     }
 
     /// Summaries of every release, read from the files (slow on a big store, always right).
+    /// A release whose files cannot be read (a damaged `release.json`, a folder without
+    /// permission) gets no line: one bad release must not keep a writer from opening the store,
+    /// and `stele check` reports it.
     static func scan(_ store: Store) throws(StoreError) -> [ReleaseSummary] {
         var result: [ReleaseSummary] = []
-        for release in try store.allReleases() { result.append(try summary(of: release, in: store)) }
+        for release in try store.allReleases() {
+            if let summary = try? summary(of: release, in: store) { result.append(summary) }
+        }
         return result
     }
 

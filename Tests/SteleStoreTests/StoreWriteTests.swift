@@ -149,6 +149,19 @@ struct StoreWriteTests {
         #expect(try store.reader().summaries().count == 5)
     }
 
+    @Test("a damaged release.json does not keep a writer from opening the store when the index is rebuilt")
+    func rebuildPastDamage() throws {
+        let store = TemporaryStore()
+        let writer = try store.writer()
+        for number in 1...2 { _ = try writer.record(fetched(["Text \(number)."]), release: ReleaseRef(source: nato, externalID: "news_\(number)"), language: "en") }
+        writer.close()
+        try store.write("{ not json", to: "sources/nato/releases/news_1/release.json")
+        try store.write("", to: "index.dirty")
+        let next = try store.writer()
+        next.close()
+        #expect(try store.reader().summaries().map(\.key.rawValue) == ["news_2"])
+    }
+
     @Test("an index line with a date out of any calendar (written by hand, damaged) reads as no date", arguments: ["1e300", "inf", "nan", "-1e300", "99999999999999999"])
     func indexDateOutOfRange(value: String) throws {
         let store = TemporaryStore()

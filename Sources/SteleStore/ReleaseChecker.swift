@@ -22,7 +22,7 @@ struct ReleaseChecker {
                     found.append((CheckProblem(.unreadable, releaseFile, "names key \(record.key), not \(release.key)", repairable: false), nil))
                 }
             } catch {
-                found.append((CheckProblem(.unreadable, releaseFile, "\(error)", repairable: false), nil))
+                found.append((CheckProblem(.unreadable, releaseFile, error.checkDescription, repairable: false), nil))
             }
         }
         var paragraphCounts: [String: [Int: Int]] = [:]
@@ -122,7 +122,7 @@ struct ReleaseChecker {
         do {
             metadata = try store.metadata(release, language: language, version: version)
         } catch {
-            return (nil, [(CheckProblem(.unreadable, path(.metadata), "\(error)", repairable: false), nil)])
+            return (nil, [(CheckProblem(.unreadable, path(.metadata), error.checkDescription, repairable: false), nil)])
         }
         var problems: [(CheckProblem, StoreChecker.Repair?)] = []
         if metadata.version != version || metadata.language != language {
@@ -188,7 +188,7 @@ struct ReleaseChecker {
                 guard let decoded = try store.decode(AlignmentRecord.self, at: path) else { continue }
                 record = decoded
             } catch {
-                found.append((CheckProblem(.unreadable, path, "\(error)", repairable: false), nil))
+                found.append((CheckProblem(.unreadable, path, error.checkDescription, repairable: false), nil))
                 continue
             }
             // An alignment is derived data: readers align without it, and the sync aligns again once the release changes.

@@ -34,7 +34,7 @@ public struct StoreChecker: Sendable {
                     found += checkSource(source, &report)
                 }
             } catch {
-                found.append((CheckProblem(.unreadable, layout.sourcesFolder, "\(error)", repairable: false), nil))
+                found.append((CheckProblem(.unreadable, layout.sourcesFolder, error.checkDescription, repairable: false), nil))
             }
         }
         found += checkIndex()

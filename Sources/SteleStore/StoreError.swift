@@ -32,6 +32,13 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case altered(path: String, metadata: String)
 
     /// What failed, where, and what to do.
+    /// What is wrong, for `stele check`'s own report: a damaged file's reason without the advice
+    /// to run `stele check`.
+    var checkDescription: String {
+        if case .corrupt(let path, let reason) = self { return "\(path) is damaged: \(reason)" }
+        return description
+    }
+
     public var description: String {
         switch self {
         case .locked(let store, let pid):

@@ -57,8 +57,9 @@ enum DurableFile {
         return temporary
     }
 
-    /// Reads the whole file, or `nil` when it does not exist.
-    static func read(_ path: String) throws(StoreError) -> [UInt8]? {
+    /// Reads the whole file, or `nil` when it does not exist; a file larger than `limit` is
+    /// damage, refused unread.
+    static func read(_ path: String, limit: Int? = nil) throws(StoreError) -> [UInt8]? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
             if errno == ENOENT || errno == ENOTDIR { return nil }
@@ -68,6 +69,9 @@ enum DurableFile {
         var status = stat()
         var capacity = 64 * 1024
         if fstat(descriptor, &status) == 0 && status.st_size > 0 { capacity = Int(status.st_size) + 1 }
+        if let limit, status.st_size > limit {
+            throw StoreError.corrupt(path: path, reason: "it is \(status.st_size) bytes, more than the \(limit) of any such file Stele writes")
+        }
         var bytes = [UInt8](repeating: 0, count: capacity)
         var count = 0
         while true {

@@ -217,8 +217,13 @@ public struct Store: Sendable {
         return bytes
     }
 
+    /// The largest JSON file of a store (the alignment of two 100,000-paragraph texts is about
+    /// 10 MB): a bigger one was not written by Stele, and decoding it would take several times its
+    /// size in memory.
+    static let maximumJSONBytes = 32 << 20
+
     func decode<Value: Decodable>(_ type: Value.Type, at path: String) throws(StoreError) -> Value? {
-        guard let bytes = try DurableFile.read(path) else { return nil }
+        guard let bytes = try DurableFile.read(path, limit: Self.maximumJSONBytes) else { return nil }
         return try StoreJSON.decode(type, from: bytes, path: path)
     }
 }

@@ -78,9 +78,14 @@ struct CheckTests {
         let store = try sample()
         try store.write("{\"version\": 2", to: folder + "0002.json")
         var report = StoreChecker(store: try store.reader()).run()
-        let unreadable = try #require(report.problems.first { $0.kind == .unreadable && $0.path.hasSuffix("0002.json") })
+        var unreadable = try #require(report.problems.first { $0.kind == .unreadable && $0.path.hasSuffix("0002.json") })
         // check's own report does not send the reader to run check.
         #expect(unreadable.message.contains("is damaged: ") && !unreadable.message.contains("run stele check"))
+        // A metadata file larger than any Stele writes is damage too, refused before it is read.
+        try store.write("{\"pad\": \"" + String(repeating: "x", count: 33 << 20) + "\"}", to: folder + "0002.json")
+        report = StoreChecker(store: try store.reader()).run()
+        unreadable = try #require(report.problems.first { $0.kind == .unreadable && $0.path.hasSuffix("0002.json") })
+        #expect(unreadable.message.contains("more than the 33554432 of any such file Stele writes"))
         try FileManager.default.removeItem(atPath: store.file(folder + "0002.json"))
         report = StoreChecker(store: try store.reader()).run()
         #expect(report.problems.contains { $0.kind == .missingVersion })

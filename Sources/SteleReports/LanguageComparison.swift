@@ -190,6 +190,8 @@ public struct LanguageComparison: Sendable {
         guard let to = Language(code: targetLanguage) else {
             throw .cannotAlign(language: targetLanguage, supported: Language.handled.map(\.code))
         }
+        let largest = max(source.count, target.count)
+        guard largest <= ParagraphAligner.maximumParagraphs else { throw .tooManyParagraphs(count: largest, limit: ParagraphAligner.maximumParagraphs) }
         return ParagraphAligner().align(source: source, target: target, from: from, to: to).beads
     }
 }

@@ -25,6 +25,8 @@ public enum ReportError: Error, Equatable, CustomStringConvertible {
     case invalidDate(String)
     /// A comparison between languages needs the aligner, which knows `supported` only.
     case cannotAlign(language: String, supported: [String])
+    /// A version has more paragraphs than the aligner takes (a page the sync stored unaligned).
+    case tooManyParagraphs(count: Int, limit: Int)
     /// Options that do not go together, or an argument out of its range; the message says which.
     case invalidArgument(String)
     /// The store could not be read.
@@ -38,7 +40,7 @@ public enum ReportError: Error, Equatable, CustomStringConvertible {
     public var isUsageError: Bool {
         switch self {
         case .store(let error): if case .notAStore = error { return true } else { return false }
-        case .output, .unreadableReleases: return false
+        case .output, .unreadableReleases, .tooManyParagraphs: return false
         default: return true
         }
     }
@@ -84,6 +86,8 @@ public enum ReportError: Error, Equatable, CustomStringConvertible {
             return "\"\(text.prefix(80))\" is not a date: write 2025-12-04, 2025-12-04T15:30, 2025-12-04T15:30:00Z, or an age such as 36h, 7d, 2w"
         case .cannotAlign(let language, let supported):
             return "cannot align \(language): the aligner knows \(supported.joined(separator: ", ")) only"
+        case .tooManyParagraphs(let count, let limit):
+            return "a version has \(count) paragraphs, more than the \(limit) the aligner takes (the sync stored it unaligned); read it with stele show"
         case .invalidArgument(let message):
             return message
         case .store(let error):

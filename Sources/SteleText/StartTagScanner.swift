@@ -44,7 +44,12 @@ struct StartTagScanner {
         case .html:
             if Byte.isASCIILetter(next) { return htmlStartTag(at: start) }
             if next == Byte.slash { return Byte.isASCIILetter(byte(at: start + 2)) ? end(after: start + 2, at: ">") : start + 2 }
-            if next == Byte.question { return end(after: start + 2, at: ">") }
+            // libxml2 reads `<?` as a processing instruction only when a name follows; otherwise it
+            // moves past the two bytes and parses what follows as markup.
+            if next == Byte.question {
+                let first = byte(at: start + 2)
+                return Byte.isASCIILetter(first) || first == UInt8(ascii: "_") || first == UInt8(ascii: ":") ? end(after: start + 2, at: ">") : start + 2
+            }
             if matches("<!--", at: start) { return htmlCommentEnd(after: start + 4) }
             if matchesIgnoringCase("<!doctype", at: start) { return end(after: start + 9, at: ">") }
             return start + 1
@@ -84,6 +89,9 @@ struct StartTagScanner {
         while index < source.count, isNameCharacter(source[index]) { index += 1 }
         let nameEnd = index
         var attributes = 0
+        // libxml2's HTML parser reads at most 100 bytes of a name; the rest of a longer one is read
+        // as further attribute names, 100 bytes each.
+        if dialect == .html { attributes += Self.htmlNamePieces(nameEnd - start - 1) - 1 }
         var selfClosing = false
         while true {
             index = skipBlanks(from: index)
@@ -99,9 +107,10 @@ struct StartTagScanner {
                 break
             }
             if isAttributeNameStart(current) {
-                attributes += 1
+                let nameStart = index
                 index += 1
                 while index < source.count, isNameCharacter(source[index]) { index += 1 }
+                attributes += dialect == .html ? Self.htmlNamePieces(index - nameStart) : 1
                 index = skipBlanks(from: index)
                 if byte(at: index) == Byte.equals {
                     index = value(at: skipBlanks(from: index + 1))
@@ -116,6 +125,11 @@ struct StartTagScanner {
         }
         census.record(count: attributes, offset: start)
         return (index, nameEnd, selfClosing)
+    }
+
+    /// How many names libxml2's HTML parser makes of a run of `length` name bytes: one per 100.
+    private static func htmlNamePieces(_ length: Int) -> Int {
+        max(1, (length + 99) / 100)
     }
 
     /// The index after an attribute value that starts at `start`: quoted up to its closing quote

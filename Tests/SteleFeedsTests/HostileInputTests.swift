@@ -55,6 +55,9 @@ struct HostileInputTests {
         let items = String(repeating: "<item><title>T</title></item>", count: 3_000)
         let document = "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [<!ATTLIST item \(declarations)>]>\n<rss version=\"2.0\"><channel>\(items)</channel></rss>"
         #expect(parseError(Array(document.utf8)) == FeedError(.attributeDefaults(element: "item"), line: 2, column: 16))
+        // A processing instruction holding "]" does not end the internal subset early.
+        let hidden = "<!DOCTYPE rss [ <?x ] ?> <!ATTLIST item a CDATA \"x\"> <!ENTITY e \"y\"> ]><rss version=\"2.0\"><channel/></rss>"
+        #expect(parseError(Array(hidden.utf8)) == FeedError(.attributeDefaults(element: "item"), line: 1, column: 26))
     }
 
     @Test("a parameter entity pointing at a local file is refused")

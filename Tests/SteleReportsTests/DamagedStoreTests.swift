@@ -32,6 +32,22 @@ struct DamagedStoreTests {
         func reader() throws -> ReleaseReader { try ReleaseReader(store: try store, release: damaged) }
     }
 
+    @Test("a version of more paragraphs than the aligner takes is an error for diff, not an alignment without bound")
+    func tooManyParagraphsToCompare() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("stele-long-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let release = ReleaseRef(source: "nato", externalID: "news_9")
+        let writer = try StoreWriter(at: root)
+        _ = try writer.record(FetchedText(paragraphs: ["The Council met today."], url: "https://example.org/en"), release: release, language: "en")
+        let long = (0...ParagraphAligner.maximumParagraphs).map { "Paragraphe \($0)." }
+        _ = try writer.record(FetchedText(paragraphs: long, url: "https://example.org/fr"), release: release, language: "fr")
+        writer.close()
+        let reader = try ReleaseReader(store: try Store(at: root), release: release)
+        #expect(throws: ReportError.tooManyParagraphs(count: ParagraphAligner.maximumParagraphs + 1, limit: ParagraphAligner.maximumParagraphs)) {
+            try LanguageComparison(reader, source: try reader.resolve(VersionSpec(language: "en")), target: try reader.resolve(VersionSpec(language: "fr")))
+        }
+    }
+
     @Test("a text replaced after it was stored (other words, random bytes) is an error naming the file, for show, diff and export",
           arguments: ["The Council did not meet.\nIt agreed on the plan.\n", "\u{1}\u{FFFD}\u{7F}garbage"])
     func alteredText(_ replacement: String) throws {

@@ -29,6 +29,13 @@ struct AttributeCensusTests {
         ("<![CDATA[ <p a b c> ]]>", 3),
         ("<!x <p a b c> >", 3),
         ("<? x > <p a b c>", 3),
+        // `<?` starts a processing instruction only when a name follows; otherwise the tag after it is read.
+        ("<? <p a b c>", 3),
+        ("<?php <p a b c> ?> <i a>", 1),
+        // libxml2 reads 100 bytes of a name at a time: the rest of a longer name is more attribute names
+        // (here the second 100 a's repeat the first and are dropped, but only after the comparison).
+        ("<p " + String(repeating: "a", count: 250) + ">", 3),
+        ("<" + String(repeating: "p", count: 150) + " a>", 2),
         ("<!doctype html><p a b c>", 3),
         ("</p a b c d><i a>", 1),
         ("<_a b c d><i a>", 1),

@@ -58,6 +58,10 @@ enum PrologCheck {
             } else if starts(source, at: index, "<!--") {
                 index = skip(source, from: index + 4, past: Array("-->".utf8))
                 continue
+            } else if starts(source, at: index, "<?") {
+                // A processing instruction may hold a `]` that does not end the subset.
+                index = skip(source, from: index + 2, past: Array("?>".utf8))
+                continue
             } else if starts(source, at: index, "<!ENTITY") {
                 return (.entity(name(source, after: index + 8)), index)
             } else if starts(source, at: index, "<!ATTLIST") {

@@ -32,6 +32,16 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case altered(path: String, metadata: String)
 
     /// What failed, where, and what to do.
+    /// Whether the error is damage to one release's files (a file that does not decode, a
+    /// symbolic link, a changed text, a key taken by another id): the rest of the store is fine,
+    /// and a sync goes on with the other releases. Other errors (a full disk, an I/O error) stop it.
+    public var isConfinedToOneRelease: Bool {
+        switch self {
+        case .corrupt, .symbolicLink, .altered, .keyConflict, .noSuchVersion, .emptyText: true
+        default: false
+        }
+    }
+
     /// What is wrong, for `stele check`'s own report: a damaged file's reason without the advice
     /// to run `stele check`.
     var checkDescription: String {

@@ -131,11 +131,17 @@ public final class SyncEngine: Sendable {
                 next += 1
                 let candidate = candidates[release]
                 let preloaded = loaded[release]
-                group.addTask { [store] in
+                group.addTask { [store, logger] in
                     do throws(StoreError) {
                         var existing = preloaded
                         if existing == nil { existing = try store.release(release) }
                         return .success((release, try await sync.run(release: release, existing: existing, candidate: candidate, ignoringSchedules: options.ignoresSchedules)))
+                    } catch where error.isConfinedToOneRelease {
+                        // One damaged release is that release's failure; the pass goes on.
+                        logger.error("release left alone: its files are damaged", metadata: ["release": "\(release)", "error": "\(error)"])
+                        var damaged = PassReport()
+                        damaged.failures.append(PassReport.Failure(source: source.id, url: store.layout.releaseFolder(release.source, release.key), message: "\(error)"))
+                        return .success((release, damaged))
                     } catch {
                         return .failure(error)
                     }
@@ -198,6 +204,9 @@ public final class SyncEngine: Sendable {
                 do throws(StoreError) {
                     let record = try store.release(releases[index])
                     records.withLock { $0[index] = record }
+                } catch where error.isConfinedToOneRelease {
+                    // Not scheduled: stele check reports it, and a manual fetch names it as a failure.
+                    logger.error("release left alone: its files are damaged", metadata: ["release": "\(releases[index])", "error": "\(error)"])
                 } catch {
                     firstError.withLock { $0 = $0 ?? error }
                     return

@@ -68,6 +68,19 @@ struct FaultMatrixTests {
         #expect(try harness.store.alignment(harness.release(Self.first + 1), sourceLanguage: "en", targetLanguage: "fr") != nil)
     }
 
+    @Test("a release whose release.json is damaged is that release's failure; the pass does the rest")
+    func damagedRelease() async throws {
+        let harness = try SyncHarness(releases: 2)
+        _ = try await harness.fetchAll()
+        let damaged = harness.store.layout.releaseFile("nato", harness.release(Self.first).key)
+        try Data("{ not json".utf8).write(to: URL(fileURLWithPath: damaged))
+        harness.site.setTranslation(Self.first + 1, "fr", .available)
+        let report = try await harness.fetchAll()
+        #expect(report.failures.count == 1)
+        #expect(report.failures.first?.message.contains("release.json is damaged") == true)
+        #expect(try harness.versions(Self.first + 1, "fr") == [1])
+    }
+
     @Test("a manual pass leaves feeds and pages that pause after failures alone, and names each with its retry time")
     func manualPassNamesPauses() async throws {
         let harness = try SyncHarness(releases: 2)

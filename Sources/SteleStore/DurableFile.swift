@@ -173,6 +173,16 @@ enum DurableFile {
         }
     }
 
+    /// Fails when something other than a real folder is at `path` (nothing there is fine): a
+    /// symbolic link or a file in a folder's place is damage, never a folder to work through.
+    static func requireFolderOrNothing(_ path: String, reason: String = "it is not a folder") throws(StoreError) {
+        switch try entry(path) {
+        case .folder?, nil: return
+        case .symbolicLink?: throw .symbolicLink(path: path)
+        case .file?, .other?: throw .corrupt(path: path, reason: reason)
+        }
+    }
+
     /// What a name in a folder of the store is.
     enum Entry: Equatable {
         case folder, file, symbolicLink, other

@@ -68,12 +68,8 @@ public struct Store: Sendable {
     /// Fails when the release's folder is not a real folder: a file or a symbolic link in its place
     /// is damage for a person to look at, never a release to read through.
     public func checkReleaseFolder(_ release: ReleaseRef) throws(StoreError) {
-        let path = layout.releaseFolder(release.source, release.key)
-        switch try DurableFile.entry(path) {
-        case .folder?, nil: return
-        case .symbolicLink?: throw .symbolicLink(path: path)
-        case .file?, .other?: throw .corrupt(path: path, reason: "it is not a folder, where a release is a folder holding release.json")
-        }
+        try DurableFile.requireFolderOrNothing(layout.releaseFolder(release.source, release.key),
+                                               reason: "it is not a folder, where a release is a folder holding release.json")
     }
 
     /// Every release of every source.

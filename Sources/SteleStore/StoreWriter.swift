@@ -299,23 +299,16 @@ public final class StoreWriter: @unchecked Sendable {
         return try body()
     }
 
-    /// Fails when the release's folder, or `folder` inside it, is a symbolic link or a file: the
-    /// writer never writes, renames over or removes files through a link planted in the store.
+    /// Fails when a folder from `sources/` down to the release's folder, or `folder` inside it, is a
+    /// symbolic link or a file: the writer never writes, renames over or removes files through a
+    /// link planted in the store.
     private func refuseLinks(_ release: ReleaseRef, _ folder: String? = nil) throws(StoreError) {
         let layout = store.layout
         for above in [layout.sourcesFolder, layout.sourceFolder(release.source), layout.releasesFolder(release.source)] {
-            try refuseLink(at: above)
+            try DurableFile.requireFolderOrNothing(above)
         }
         try store.checkReleaseFolder(release)
-        if let folder { try refuseLink(at: folder) }
-    }
-
-    private func refuseLink(at folder: String) throws(StoreError) {
-        switch try DurableFile.entry(folder) {
-        case .folder?, nil: return
-        case .symbolicLink?: throw .symbolicLink(path: folder)
-        case .file?, .other?: throw .corrupt(path: folder, reason: "it is not a folder")
-        }
+        if let folder { try DurableFile.requireFolderOrNothing(folder) }
     }
 
     private static func lines(_ text: String) -> [String] {

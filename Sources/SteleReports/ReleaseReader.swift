@@ -65,7 +65,7 @@ public struct ReleaseReader: Sendable {
 
     /// The paragraphs of a version.
     public func paragraphs(_ version: ResolvedVersion) throws(ReportError) -> [String] {
-        try paragraphs(version.language, version.version)
+        try ReportError.reading { () throws(StoreError) in try store.verifiedParagraphs(release, language: version.language, version: version.version, metadata: version.metadata) }
     }
 
     /// The paragraphs of version `version` of `language`; a text that changed after it was stored is an error.
@@ -75,7 +75,7 @@ public struct ReleaseReader: Sendable {
 
     /// The text of a version, one paragraph a line, as stored.
     public func text(_ version: ResolvedVersion) throws(ReportError) -> String {
-        try ReportError.reading { () throws(StoreError) in try store.verifiedText(release, language: version.language, version: version.version) }
+        try ReportError.reading { () throws(StoreError) in try store.verifiedText(release, language: version.language, version: version.version, metadata: version.metadata) }
     }
 
     /// The bytes as fetched, or `nil` when they were not kept.

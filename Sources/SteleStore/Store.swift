@@ -138,7 +138,11 @@ public struct Store: Sendable {
     /// The text of a committed version, checked against the SHA-256 its metadata recorded, so that
     /// a reader never shows a text that changed after it was stored as if it were the version.
     public func verifiedText(_ release: ReleaseRef, language: String, version: Int) throws(StoreError) -> String {
-        let metadata = try metadata(release, language: language, version: version)
+        try verifiedText(release, language: language, version: version, metadata: try metadata(release, language: language, version: version))
+    }
+
+    /// ``verifiedText(_:language:version:)`` for a version whose metadata the caller has read already.
+    public func verifiedText(_ release: ReleaseRef, language: String, version: Int, metadata: VersionMetadata) throws(StoreError) -> String {
         let bytes = try committedFile(release, language, version, .text)
         guard SHA256.hex(bytes) == metadata.sha256 else {
             throw .altered(path: layout.versionFile(release.source, release.key, language, version, .text),
@@ -150,6 +154,11 @@ public struct Store: Sendable {
     /// The paragraphs of a committed version, checked as ``verifiedText(_:language:version:)`` does.
     public func verifiedParagraphs(_ release: ReleaseRef, language: String, version: Int) throws(StoreError) -> [String] {
         Self.paragraphs(of: try verifiedText(release, language: language, version: version))
+    }
+
+    /// ``verifiedParagraphs(_:language:version:)`` for a version whose metadata the caller has read already.
+    public func verifiedParagraphs(_ release: ReleaseRef, language: String, version: Int, metadata: VersionMetadata) throws(StoreError) -> [String] {
+        Self.paragraphs(of: try verifiedText(release, language: language, version: version, metadata: metadata))
     }
 
     /// The raw bytes as fetched, checked against the SHA-256 the metadata recorded, or `nil` when

@@ -6,10 +6,6 @@ import Testing
 /// `stele align` as a user runs it: the real executable on real files.
 @Suite("stele align")
 struct AlignCommandTests {
-    /// The `stele` executable built next to this test bundle.
-    static let stele = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        .deletingLastPathComponent().appendingPathComponent("stele").path
-
     let folder: URL
 
     init() throws {
@@ -24,12 +20,7 @@ struct AlignCommandTests {
     }
 
     private func run(_ arguments: [String]) throws -> (status: ChildProcess.Termination, output: String, error: String) {
-        #expect(FileManager.default.isExecutableFile(atPath: Self.stele), "build the stele executable first (swift build)")
-        let output = folder.appendingPathComponent("out-\(UUID().uuidString)").path
-        let error = folder.appendingPathComponent("err-\(UUID().uuidString)").path
-        let child = try ChildProcess(executable: Self.stele, arguments: ["align"] + arguments, standardOutput: output, standardError: error)
-        let status = child.wait(timeout: .seconds(60)) ?? child.terminate()
-        return (status, try String(contentsOfFile: output, encoding: .utf8), try String(contentsOfFile: error, encoding: .utf8))
+        try SteleProcess.run(["align"] + arguments)
     }
 
     @Test("--json prints the documented shape; empty lines take no index")

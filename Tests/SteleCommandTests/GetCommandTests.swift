@@ -7,13 +7,7 @@ import Testing
 @Suite("stele get")
 struct GetCommandTests {
     private func run(_ arguments: [String]) throws -> (status: ChildProcess.Termination, output: String, error: String) {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("stele-get-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let output = folder.appendingPathComponent("out").path, error = folder.appendingPathComponent("err").path
-        let child = try ChildProcess(executable: AlignCommandTests.stele, arguments: ["get"] + arguments, standardOutput: output, standardError: error)
-        let status = child.wait(timeout: .seconds(60)) ?? child.terminate()
-        return (status, try String(contentsOfFile: output, encoding: .utf8), try String(contentsOfFile: error, encoding: .utf8))
+        try SteleProcess.run(["get"] + arguments)
     }
 
     @Test("a failure goes to standard error with the command's name, and its advice names this command's options")

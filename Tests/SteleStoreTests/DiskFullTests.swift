@@ -19,18 +19,8 @@ func snapshot(_ root: String) -> [String: Data] {
 
 @Suite("A full disk fails the write cleanly")
 struct DiskFullTests {
-    /// Whether this process may mount a small tmpfs (root with CAP_SYS_ADMIN, as here; not every CI).
-    static let canMount: Bool = {
-        guard getuid() == 0 else { return false }
-        let point = FileManager.default.temporaryDirectory.appendingPathComponent("stele-mount-probe-\(UUID().uuidString)").path
-        defer { rmdir(point) }
-        guard mkdir(point, 0o755) == 0, mount("tmpfs", point, "tmpfs", 0, "size=64k") == 0 else { return false }
-        umount2(point, Int32(MNT_DETACH))
-        return true
-    }()
-
     @Test("on a nearly full 2 MB tmpfs a new version fails with 'no space' and the store stays as it was",
-          .enabled(if: canMount, "needs the right to mount a tmpfs (root); the RLIMIT_FSIZE variant runs instead"))
+          .enabled(if: TmpfsMount.isPermitted, "needs the right to mount a tmpfs (root); the RLIMIT_FSIZE variant runs instead"))
     func fullTmpfs() throws {
         let point = FileManager.default.temporaryDirectory.appendingPathComponent("stele-full-\(UUID().uuidString)").path
         try #require(mkdir(point, 0o755) == 0 && mount("tmpfs", point, "tmpfs", 0, "size=2m") == 0)

@@ -54,17 +54,8 @@ struct SyncProcessTests {
         }
     }
 
-    static let canMount: Bool = {
-        guard getuid() == 0 else { return false }
-        let point = FileManager.default.temporaryDirectory.appendingPathComponent("stele-mount-probe-\(UUID().uuidString)").path
-        defer { rmdir(point) }
-        guard mkdir(point, 0o755) == 0, mount("tmpfs", point, "tmpfs", 0, "size=64k") == 0 else { return false }
-        umount2(point, Int32(MNT_DETACH))
-        return true
-    }()
-
     @Test("the disk fills up mid-sync: a clear error, no half version; after space is freed the next run completes",
-          .enabled(if: canMount, "needs the right to mount a tmpfs (root)"))
+          .enabled(if: TmpfsMount.isPermitted, "needs the right to mount a tmpfs (root)"))
     func diskFull() throws {
         let setup = try Setup(releases: 40)
         let point = setup.folder.appendingPathComponent("small").path
